@@ -1,0 +1,17 @@
+"""articlegen: rule-based "X vs Y" career comparison articles from occupation facts.
+
+The pipeline, one module a stage:
+    occupation.py / load.py   occupation facts, validated
+    compare.py                comparison facts (directions, gaps, shared skills)
+    plan.py                   content determination and document planning
+    phrasebank.py, choose.py  the editors' wording, and which variant says each sentence
+    realize.py                rendering with templating.py, morphology.py, numbers.py, orthography.py
+    render/                   Markdown, HTML, JSON
+"""
+
+from .document import Document
+from .errors import ArticlegenError
+from .pipeline import Generator, generate, open_generator
+
+__all__ = ["ArticlegenError", "Document", "Generator", "generate", "open_generator"]
+__version__ = "0.1.0"

@@ -1,0 +1,68 @@
+"""Variant choice by highest-random-weight (rendezvous) hashing.
+
+Each eligible variant gets a score from a hash of (seed, pair, message, variant id)
+and the best score wins. A variant's score never depends on the other variants,
+so adding one to a message changes only the choices the new variant wins (about
+1/(n+1) of pairs) and removing one changes only the choices it had won: an edit
+to a phrasebank gives a small, reviewable diff. blake2b, not hash(), keeps choices
+identical across processes and PYTHONHASHSEED values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from hashlib import blake2b
+from typing import Any
+
+from .errors import RenderError
+from .phrasebank import Message, Variant
+
+
+@lru_cache(maxsize=65536)
+def variant_score(seed: int, pair_key: str, message_id: str, variant_id: str) -> int:
+    digest = blake2b(f"{seed}\x1f{pair_key}\x1f{message_id}\x1f{variant_id}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big")
+
+
+def is_eligible(variant: Variant, slots: Mapping[str, Any]) -> bool:
+    if variant.condition is None:
+        return True
+    try:
+        return bool(variant.condition(**slots))
+    except Exception as err:  # a condition is editor code: report it, with its place
+        raise RenderError(
+            f"{variant.file}:{variant.line}: condition {variant.condition_text!r} failed: {err}"
+        ) from None
+
+
+def rank_variants(
+    message: Message, slots: Mapping[str, Any], seed: int, pair_key: str
+) -> list[Variant]:
+    """Eligible variants, best first."""
+    eligible = [v for v in message.variants if is_eligible(v, slots)]
+    return sorted(
+        eligible,
+        key=lambda v: variant_score(seed, pair_key, message.id, v.id),
+        reverse=True,
+    )
+
+
+def choose_variant(
+    message: Message,
+    slots: Mapping[str, Any],
+    seed: int,
+    pair_key: str,
+    used: frozenset[str] = frozenset(),
+) -> Variant:
+    """The best-scoring eligible variant not yet used in this article.
+
+    When a message appears more often than it has variants, a used one is taken
+    again: its slots differ, so the sentence still does.
+    """
+    ranked = rank_variants(message, slots, seed, pair_key)
+    if not ranked:
+        raise RenderError(
+            f"{message.file}:{message.line}: no variant of {message.id!r} applies to these facts"
+        )
+    return next((v for v in ranked if v.id not in used), ranked[0])

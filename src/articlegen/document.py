@@ -1,0 +1,75 @@
+"""A realized article: final text plus where each sentence came from, ready to render."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    message: str | None = None  # None for verbatim data text
+    variant: str | None = None
+    file: str | None = None
+    line: int | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParagraphBlock:
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    lead: Sentence | None
+    items: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    header: tuple[Sentence, ...]  # first entry is the label column's (usually empty) header
+    rows: tuple[tuple[Sentence, ...], ...]
+
+
+DocBlock = ParagraphBlock | ListBlock | TableBlock
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: Sentence | None
+    blocks: tuple[DocBlock, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    subjects: tuple[str, ...]
+    seed: int
+    title: Sentence
+    sections: tuple[Section, ...]
+
+    def sentences(self) -> list[Sentence]:
+        """Every piece of text in reading order, headings and table cells included."""
+        found = [self.title]
+        for section in self.sections:
+            if section.heading:
+                found.append(section.heading)
+            for block in section.blocks:
+                if isinstance(block, ParagraphBlock):
+                    found.extend(block.sentences)
+                elif isinstance(block, ListBlock):
+                    found.extend([block.lead] if block.lead else [])
+                    found.extend(block.items)
+                else:
+                    found.extend(block.header)
+                    for row in block.rows:
+                        found.extend(row)
+        return found

@@ -1,0 +1,129 @@
+"""Noun forms of job titles, articles, possessives and lists.
+
+Pure functions, cached: the same few hundred titles are inflected millions of
+times in a bulk run, and inflect costs a fraction of a millisecond a call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import inflect
+
+_ENGINE = inflect.engine()  # read-only after construction: inflect keeps no per-call state we use
+
+# Letter names that begin with a vowel sound: "an MBA", "an RN", but "a UPC".
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+_QUALIFIER_SPLIT = re.compile(r",\s+")
+
+
+@dataclass(frozen=True)
+class NounForms:
+    """The forms of one title that prose needs."""
+
+    title: str  # as in a heading: "Collections Associate"
+    singular: str  # mid-sentence: "collections associate"
+    plural: str  # "collections associates"
+    article: str  # "a" or "an"
+
+    @property
+    def indefinite(self) -> str:
+        return f"{self.article} {self.singular}"
+
+    @property
+    def singular_possessive(self) -> str:
+        return possessive(self.singular, plural=False)
+
+    @property
+    def plural_possessive(self) -> str:
+        return possessive(self.plural, plural=True)
+
+
+@lru_cache(maxsize=4096)
+def noun_forms(
+    title: str,
+    singular: str | None = None,
+    plural: str | None = None,
+    article: str | None = None,
+) -> NounForms:
+    """Derive the forms of a title; any form given explicitly wins over the rules."""
+    sing = singular or lowercase_title(title)
+    plur = plural or pluralize_title(sing)
+    art = article or indefinite_article(sing)
+    return NounForms(title=title, singular=sing, plural=plur, article=art)
+
+
+def lowercase_title(title: str) -> str:
+    """Lowercase the words a title capitalizes only because it is a title.
+
+    Acronyms (UPC, RN) and words with inner capitals (PowerPoint, iOS) are names
+    and keep their case; proper nouns in plain title case need a `forms` override.
+    """
+    return " ".join(_lowercase_word(word) for word in title.split())
+
+
+def _lowercase_word(word: str) -> str:
+    parts = word.split("-")
+    return "-".join(part if _keeps_case(part) else part.lower() for part in parts)
+
+
+def _keeps_case(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return True  # acronym
+    return any(ch.isupper() for ch in letters[1:])  # inner capital: PowerPoint
+
+
+def pluralize_title(singular: str) -> str:
+    """Pluralize the head noun; a qualifier after a comma stays as it is.
+
+    "psychology teacher, postsecondary" -> "psychology teachers, postsecondary".
+    """
+    head, *qualifiers = _QUALIFIER_SPLIT.split(singular, maxsplit=1)
+    plural_head = pluralize_phrase(head)
+    return ", ".join([plural_head, *qualifiers])
+
+
+@lru_cache(maxsize=4096)
+def pluralize_phrase(phrase: str) -> str:
+    words = phrase.split(" ")
+    last = words[-1]
+    if _is_acronym(last):
+        words[-1] = last + "s"
+        return " ".join(words)
+    plural = _ENGINE.plural_noun(phrase)
+    return plural if isinstance(plural, str) and plural else phrase + "s"
+
+
+@lru_cache(maxsize=4096)
+def indefinite_article(phrase: str) -> str:
+    first = phrase.split(" ", 1)[0].split("-", 1)[0]
+    if _is_acronym(first):
+        return "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
+    return _ENGINE.a(phrase).split(" ", 1)[0]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def possessive(noun_phrase: str, *, plural: bool) -> str:
+    """Plurals ending in s take a bare apostrophe; everything else takes 's."""
+    if plural and noun_phrase.endswith("s"):
+        return noun_phrase + "'"
+    return noun_phrase + "'s"
+
+
+def join_items(items: tuple[str, ...] | list[str], conjunction: str = "and") -> str:
+    """Oxford-comma list; empty items are dropped rather than leaving a dangling comma."""
+    kept = [item.strip() for item in items if item and item.strip()]
+    if not kept:
+        return ""
+    if len(kept) == 1:
+        return kept[0]
+    if len(kept) == 2:
+        return f"{kept[0]} {conjunction} {kept[1]}"
+    return f"{', '.join(kept[:-1])}, {conjunction} {kept[-1]}"

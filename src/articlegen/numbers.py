@@ -1,0 +1,70 @@
+"""How numbers are written. The precision here is also the precision of comparisons:
+two amounts that print alike are never described as different."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from num2words import num2words
+
+MONEY_STEP = 1.0  # whole dollars, except amounts under WHOLE_DOLLARS_FROM that carry cents
+WHOLE_DOLLARS_FROM = 1000.0
+PERCENT_DECIMALS = 1
+SMALL_NUMBER_LIMIT = 10  # counts up to ten are spelled out, as house style asks
+MINUS = "\u2212"
+EN_DASH = "\u2013"
+
+
+def round_money(amount: float) -> float:
+    if abs(amount) < WHOLE_DOLLARS_FROM:
+        return round(amount, 2)
+    return float(round(amount / MONEY_STEP) * MONEY_STEP)
+
+
+def round_percent(value: float) -> float:
+    return round(value, PERCENT_DECIMALS)
+
+
+def format_money(amount: float) -> str:
+    rounded = round_money(amount)
+    sign = MINUS if rounded < 0 else ""
+    rounded = abs(rounded)
+    if rounded != int(rounded):
+        return f"{sign}${rounded:,.2f}"
+    return f"{sign}${int(rounded):,}"
+
+
+def format_decimal(value: float, decimals: int = PERCENT_DECIMALS) -> str:
+    """At most `decimals` places, trailing zeros dropped: 43.0 -> '43', 34.40 -> '34.4'."""
+    text = f"{round(value, decimals):,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in {"-0", "0"}:
+        return "0"
+    return text.replace("-", MINUS)
+
+
+def format_percent(value: float) -> str:
+    return f"{format_decimal(value)}%"
+
+
+def format_signed_percent(value: float) -> str:
+    """Growth rates keep their sign: '+5%', '−8%', '0%'."""
+    text = format_percent(value)
+    return f"+{text}" if round_percent(value) > 0 else text
+
+
+def format_count(value: int) -> str:
+    return f"{value:,}"
+
+
+@lru_cache(maxsize=256)
+def spell_small(value: int) -> str:
+    """'three' for small whole numbers, digits with separators beyond."""
+    if 0 <= value <= SMALL_NUMBER_LIMIT:
+        return num2words(value)
+    return format_count(value)
+
+
+def format_range(low: str, high: str) -> str:
+    return low if low == high else f"{low}{EN_DASH}{high}"

@@ -1,0 +1,62 @@
+"""Spacing, punctuation and capitalization of rendered text.
+
+Templates may leave doubled spaces where an optional piece was empty, a space
+before a comma, or a sentence that ends in an abbreviation's period plus its
+own. These rules put that right once, here, instead of in every template.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
+_DOUBLED = re.compile(r"([,;:])\s*([,;:])")
+_COMMA_STOP = re.compile(r"[,;:]\s*\.")
+_REPEATED_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
+_MISSING_SPACE = re.compile(r"(?<=[a-z0-9%)])([.;,:!?])(?=[A-Z][a-z])")
+_TERMINAL = (".", "!", "?", ":")
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def tidy_fragment(text: str) -> str:
+    """Headings, labels, list items: clean spacing and a capital first letter, no added stop."""
+    text = collapse_spaces(text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    return capitalize_first(text)
+
+
+def tidy_sentence(text: str) -> str:
+    """A full sentence: fragment rules plus fixed punctuation and a final stop."""
+    text = tidy_fragment(text)
+    text = _DOUBLED.sub(r"\1", text)
+    text = _COMMA_STOP.sub(".", text)
+    text = _REPEATED_PERIOD.sub(".", text)
+    text = _MISSING_SPACE.sub(r"\1 ", text)
+    text = text.rstrip(",;")
+    if text and not text.endswith(_TERMINAL) and not text.endswith(('."', '?"', '!"', ".)")):
+        text += "."
+    return text
+
+
+def tidy_verbatim(text: str) -> str:
+    """Data text is the editors' own: only its spacing is normalized."""
+    return collapse_spaces(text)
+
+
+def capitalize_first(text: str) -> str:
+    """Capitalize the first letter unless the first word is a name with its own casing (iOS)."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            word = text[index:].split(" ", 1)[0]
+            if any(c.isupper() for c in word[1:]) and char.islower():
+                return text
+            return text[:index] + char.upper() + text[index + 1 :]
+        if char.isdigit():
+            return text
+    return text

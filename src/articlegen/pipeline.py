@@ -1,0 +1,55 @@
+"""The pipeline end to end: facts -> plan -> variant choice and realization -> output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import Document
+from .errors import ArticlegenError
+from .load import Catalog, load_catalog
+from .phrasebank import Phrasebank, load_phrasebank
+from .plan import plan_article
+from .realize import realize_article
+from .render import RENDERERS
+from .resources import default_data_dir, default_phrasebank_dir
+
+FORMATS = tuple(RENDERERS)
+
+
+@dataclass(frozen=True)
+class Generator:
+    """Loaded data and phrasebanks; reuse one for many articles, as bulk runs do."""
+
+    catalog: Catalog
+    phrasebank: Phrasebank
+
+    def document(self, a: str, b: str, seed: int = 0) -> Document:
+        first, second = self.catalog.find(a), self.catalog.find(b)
+        if first.slug == second.slug:
+            raise ArticlegenError(f"both occupations are {first.slug!r}; name two different ones")
+        return realize_article(plan_article(first, second), self.phrasebank, seed)
+
+    def generate(self, a: str, b: str, format: str = "md", seed: int = 0) -> str:
+        if format not in RENDERERS:
+            raise ArticlegenError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        return RENDERERS[format](self.document(a, b, seed))
+
+
+def open_generator(data_dir: Path | str | None = None, phrasebank_dir: Path | str | None = None) -> Generator:
+    data = Path(data_dir) if data_dir is not None else default_data_dir()
+    bank = Path(phrasebank_dir) if phrasebank_dir is not None else default_phrasebank_dir()
+    return Generator(load_catalog(data), load_phrasebank(bank))
+
+
+def generate(
+    a: str,
+    b: str,
+    *,
+    format: str = "md",
+    seed: int = 0,
+    data_dir: Path | str | None = None,
+    phrasebank_dir: Path | str | None = None,
+) -> str:
+    """One article as text. Loads data and phrasebanks each call; use open_generator() for many."""
+    return open_generator(data_dir, phrasebank_dir).generate(a, b, format=format, seed=seed)

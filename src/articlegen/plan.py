@@ -1,0 +1,549 @@
+"""Content determination and document planning for "X vs Y" articles.
+
+Decides which facts to state, in which order, and which message states each,
+from the facts that exist: a missing fact drops its sentence or row, a section
+with nothing left is dropped whole. Directions come from compare.py. Aggregation
+happens here too: two equal facts become one "both" sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .compare import Difference, Direction, compare_money, compare_quantity, compare_skills, same_text
+from .occupation import GroupShare, Occupation, StatedComparison
+from .quantities import (
+    Breakdown,
+    Count,
+    Items,
+    Labelled,
+    Money,
+    MoneyRange,
+    MonthsRange,
+    Percent,
+    PercentChange,
+    PercentPoints,
+    Quantity,
+    Rating,
+)
+from .spec import (
+    ArticlePlan,
+    Block,
+    BulletList,
+    Paragraph,
+    Referent,
+    SectionPlan,
+    SentenceSpec,
+    Table,
+    TableRow,
+    Verbatim,
+)
+
+TOP_SKILLS = 3  # the intro names each job's three most common skills
+DISTINCT_SKILLS = 4  # the skills section names up to four skills unique to each job
+SHARED_SKILLS = 4
+
+
+def referent(occupation: Occupation) -> Referent:
+    forms = occupation.forms
+    return Referent(
+        slug=occupation.slug,
+        title=occupation.title,
+        singular=forms.singular if forms else None,
+        plural=forms.plural if forms else None,
+        article=forms.article if forms else None,
+    )
+
+
+def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
+    ra, rb = referent(a), referent(b)
+    ctx = _Pair(a, b, ra, rb)
+    sections = (
+        _intro(ctx),
+        _overview(ctx),
+        _duties(a, ra),
+        _duties(b, rb),
+        _salary(ctx),
+        _education(ctx),
+        _demographics(ctx),
+        _skills(ctx),
+    )
+    return ArticlePlan(
+        kind="comparison",
+        pair_key=f"{a.slug}|{b.slug}",
+        subjects=(a.slug, b.slug),
+        title=SentenceSpec("title", {"a": ra, "b": rb}),
+        sections=tuple(s for s in sections if s is not None),
+        missing_cell=SentenceSpec("label.missing", {}),
+    )
+
+
+class _Pair:
+    """The two occupations and their referents, with helpers to read a fact from each."""
+
+    def __init__(self, a: Occupation, b: Occupation, ra: Referent, rb: Referent) -> None:
+        self.a, self.b, self.ra, self.rb = a, b, ra, rb
+
+    def both(self, get: Callable[[Occupation], Any]) -> tuple[Any, Any]:
+        return _safe(get, self.a), _safe(get, self.b)
+
+    def roles(self) -> dict[str, Referent]:
+        return {"a": self.ra, "b": self.rb}
+
+
+def _safe(get: Callable[[Occupation], Any], occupation: Occupation) -> Any:
+    """Read a nested fact, treating any missing link in the chain as a missing fact."""
+    try:
+        value = get(occupation)
+    except AttributeError:
+        return None
+    return value if value not in ((), "") else None
+
+
+def _fact(occupation: Occupation, key: str) -> str:
+    return f"{occupation.slug}.{key}"
+
+
+def _section(section_id: str, heading: SentenceSpec | None, blocks: Iterable[Block | None]) -> SectionPlan | None:
+    kept = tuple(block for block in blocks if block is not None and _has_content(block))
+    return SectionPlan(section_id, heading, kept) if kept else None
+
+
+def _has_content(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.sentences)
+    if isinstance(block, BulletList):
+        return bool(block.items)
+    return bool(block.rows)
+
+
+def _paragraph(*sentences: SentenceSpec | Verbatim | None) -> Paragraph:
+    return Paragraph(tuple(s for s in sentences if s is not None))
+
+
+def _flat(*groups: Iterable[SentenceSpec | None] | SentenceSpec | None) -> list[SentenceSpec | None]:
+    flat: list[SentenceSpec | None] = []
+    for group in groups:
+        if group is None or isinstance(group, SentenceSpec):
+            flat.append(group)
+        else:
+            flat.extend(group)
+    return flat
+
+
+# --- paired facts -----------------------------------------------------------------------------
+
+
+def _pair_sentence(
+    ctx: _Pair,
+    stem: str,
+    key: str,
+    get: Callable[[Occupation], Any],
+    wrap: Callable[[Any], Any],
+    *,
+    equal: Callable[[Any, Any], bool],
+    slot: str,
+) -> list[SentenceSpec]:
+    """One fact of both jobs: a 'same' sentence, a 'different' one, or one for the job that has it."""
+    va, vb = ctx.both(get)
+    if va is not None and vb is not None:
+        facts = {_fact(ctx.a, key): va, _fact(ctx.b, key): vb}
+        if equal(va, vb):
+            return [SentenceSpec(f"{stem}.same", {**ctx.roles(), slot: wrap(va)}, facts)]
+        return [SentenceSpec(
+            f"{stem}.different",
+            {**ctx.roles(), f"a_{slot}": wrap(va), f"b_{slot}": wrap(vb)},
+            facts,
+        )]
+    for occupation, role, value in ((ctx.a, ctx.ra, va), (ctx.b, ctx.rb, vb)):
+        if value is not None:
+            return [SentenceSpec(f"{stem}.one", {"role": role, slot: wrap(value)}, {_fact(occupation, key): value})]
+    return []
+
+
+def _directional(
+    ctx: _Pair,
+    stem: str,
+    key: str,
+    va: float | None,
+    vb: float | None,
+    compare: Callable[[float, float], Difference],
+    wrap: Callable[[float], Any],
+    slot: str,
+) -> list[SentenceSpec]:
+    """A figure both jobs have, said with the higher one first, or as a tie."""
+    if va is None or vb is None:
+        for occupation, role, value in ((ctx.a, ctx.ra, va), (ctx.b, ctx.rb, vb)):
+            if value is not None:
+                return [SentenceSpec(f"{stem}.one", {"role": role, slot: wrap(value)}, {_fact(occupation, key): value})]
+        return []
+    facts = {_fact(ctx.a, key): va, _fact(ctx.b, key): vb}
+    diff = compare(va, vb)
+    if diff.is_tie:
+        return [SentenceSpec(f"{stem}.same", {**ctx.roles(), slot: wrap(va)}, facts)]
+    a_high = diff.direction is Direction.HIGHER
+    higher, lower = (ctx.ra, ctx.rb) if a_high else (ctx.rb, ctx.ra)
+    high_v, low_v = (va, vb) if a_high else (vb, va)
+    slots: dict[str, Any] = {
+        "higher": higher, "lower": lower,
+        f"higher_{slot}": wrap(high_v), f"lower_{slot}": wrap(low_v),
+        "difference": wrap(diff.amount),
+    }
+    if diff.percent is not None:
+        slots["percent"] = Percent(diff.percent)
+        return [SentenceSpec(f"{stem}.compare", slots, facts)]
+    return [SentenceSpec(f"{stem}.compare.small", slots, facts)]
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def _intro(ctx: _Pair) -> SectionPlan | None:
+    opening = SentenceSpec("intro.opening", ctx.roles())
+    time = _pair_sentence(
+        ctx, "intro.time", "time_to_become", lambda o: o.time_to_become,
+        lambda v: MonthsRange(v.low, v.high), equal=lambda x, y: x == y, slot="months",
+    )
+    salary = _directional(
+        ctx, "intro.salary", "salary.yearly", *ctx.both(lambda o: o.salary.yearly),
+        compare=compare_money, wrap=Money, slot="salary",
+    )
+    return _section("intro", None, [
+        _paragraph(*_flat(opening, time, salary)),
+        _paragraph(*_intro_skills(ctx)),
+    ])
+
+
+def _top_skills(occupation: Occupation, limit: int) -> tuple[str, ...]:
+    return tuple(skill.name for skill in occupation.skills[:limit])
+
+
+def _intro_skills(ctx: _Pair) -> list[SentenceSpec]:
+    top_a, top_b = _top_skills(ctx.a, TOP_SKILLS), _top_skills(ctx.b, TOP_SKILLS)
+    facts = {_fact(ctx.a, "skills"): top_a, _fact(ctx.b, "skills"): top_b}
+    if top_a and top_b and {s.casefold() for s in top_a} == {s.casefold() for s in top_b}:
+        return [SentenceSpec("intro.skills.same", {**ctx.roles(), "skills": Items(top_a)}, facts)]
+    return [
+        SentenceSpec("intro.skills", {"role": role, "skills": Items(top)}, {_fact(occ, "skills"): top})
+        for occ, role, top in ((ctx.a, ctx.ra, top_a), (ctx.b, ctx.rb, top_b))
+        if top
+    ]
+
+
+def _table(ctx: _Pair, rows: Iterable[tuple[str, str, Callable[[Occupation], Any], Callable[[Any], Any]]]) -> Table:
+    """Rows whose fact neither job has are left out; one missing side shows the 'missing' label."""
+    kept = []
+    for label, key, get, wrap in rows:
+        va, vb = ctx.both(get)
+        if va is None and vb is None:
+            continue
+        facts = {_fact(o, key): v for o, v in ((ctx.a, va), (ctx.b, vb)) if v is not None}
+        cells = tuple(None if v is None else wrap(v) for v in (va, vb))
+        kept.append(TableRow(SentenceSpec(f"label.{label}", {}), cells, facts))
+    columns = tuple(SentenceSpec("label.column", {"role": role}) for role in (ctx.ra, ctx.rb))
+    return Table(columns, tuple(kept))
+
+
+def _degree(o: Occupation) -> Labelled | None:
+    degree = o.education.most_common_degree  # type: ignore[union-attr]
+    if degree is None:
+        return None
+    return Labelled(degree.name, None if degree.share is None else Percent(degree.share))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _overview(ctx: _Pair) -> SectionPlan | None:
+    table = _table(ctx, [
+        ("yearly_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
+        ("hourly_rate", "salary.hourly", lambda o: o.salary.hourly, Money),
+        ("growth_rate", "growth_rate", lambda o: o.growth_rate, PercentChange),
+        ("jobs", "jobs", lambda o: o.jobs, Count),
+        ("job_satisfaction", "job_satisfaction", lambda o: o.job_satisfaction, Rating),
+        ("common_degree", "education.most_common_degree", _degree, _identity),
+        ("average_age", "average_age", lambda o: o.average_age, Quantity),
+        ("experience", "years_of_experience", lambda o: o.years_of_experience, Quantity),
+    ])
+    if not table.rows:
+        return None
+    lead = SentenceSpec("overview.lead", ctx.roles())
+    return _section("overview", SentenceSpec("heading.overview", ctx.roles()), [_paragraph(lead), table])
+
+
+def _duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
+    description = (
+        _paragraph(Verbatim(occupation.description, _fact(occupation, "description")))
+        if occupation.description else None
+    )
+    duties = None
+    if occupation.responsibilities:
+        duties = BulletList(
+            SentenceSpec("duties.lead", {"role": role}),
+            tuple(
+                _paragraph(Verbatim(item, _fact(occupation, f"responsibilities.{i}")))
+                for i, item in enumerate(occupation.responsibilities)
+            ),
+        )
+    return _section(
+        f"duties-{occupation.slug}", SentenceSpec("heading.duties", {"role": role}), [description, duties]
+    )
+
+
+def _salary(ctx: _Pair) -> SectionPlan | None:
+    compare = _directional(
+        ctx, "salary", "salary.yearly", *ctx.both(lambda o: o.salary.yearly),
+        compare=compare_money, wrap=Money, slot="salary",
+    )
+    ranges = _pair_sentence(
+        ctx, "salary.range", "salary.range", lambda o: o.salary.range,
+        lambda v: MoneyRange(v.low, v.high), equal=lambda x, y: x == y, slot="range",
+    )
+    where = _paragraph(*_flat(_industry_sentences(ctx), *(_place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)))))
+    table = _table(ctx, [
+        ("average_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
+        ("salary_range", "salary.range", lambda o: o.salary.range, lambda v: MoneyRange(v.low, v.high)),
+        ("top_city", "top_pay.city", lambda o: o.top_pay.city, _identity),
+        ("top_state", "top_pay.state", lambda o: o.top_pay.state, _identity),
+        ("top_company", "top_pay.company", lambda o: o.top_pay.company, _identity),
+        ("top_industry", "top_pay.industry", lambda o: o.top_pay.industry, _identity),
+        ("industry_salary", "top_pay.industry_salary", lambda o: o.top_pay.industry_salary, Money),
+    ])
+    return _section("salary", SentenceSpec("heading.salary", ctx.roles()), [
+        _paragraph(*_flat(compare, ranges)), where, table if table.rows else None,
+    ])
+
+
+def _industry_sentences(ctx: _Pair) -> list[SentenceSpec]:
+    ia, ib = ctx.both(lambda o: o.top_pay.industry)
+    pa, pb = ctx.both(lambda o: o.top_pay.industry_salary)
+    if ia is not None and ib is not None and same_text(ia, ib):
+        facts = {_fact(ctx.a, "top_pay.industry"): ia, _fact(ctx.b, "top_pay.industry"): ib}
+        if pa is not None and pb is not None:
+            facts |= {_fact(ctx.a, "top_pay.industry_salary"): pa, _fact(ctx.b, "top_pay.industry_salary"): pb}
+            return [SentenceSpec(
+                "salary.industry.same",
+                {**ctx.roles(), "industry": ia, "a_pay": Money(pa), "b_pay": Money(pb)},
+                facts,
+            )]
+        if pa is None and pb is None:
+            return [SentenceSpec("salary.industry.same_nopay", {**ctx.roles(), "industry": ia}, facts)]
+    sentences = []
+    for occupation, role, industry, pay in ((ctx.a, ctx.ra, ia, pa), (ctx.b, ctx.rb, ib, pb)):
+        if industry is None:
+            continue
+        facts = {_fact(occupation, "top_pay.industry"): industry}
+        if pay is not None:
+            facts[_fact(occupation, "top_pay.industry_salary")] = pay
+            slots = {"role": role, "industry": industry, "pay": Money(pay)}
+            sentences.append(SentenceSpec("salary.industry", slots, facts))
+        else:
+            sentences.append(SentenceSpec("salary.industry.nopay", {"role": role, "industry": industry}, facts))
+    return sentences
+
+
+def _place_sentences(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
+    city, state, company = (_safe(get, occupation) for get in (
+        lambda o: o.top_pay.city, lambda o: o.top_pay.state, lambda o: o.top_pay.company,
+    ))
+    sentences = []
+    if city is not None and state is not None:
+        sentences.append(SentenceSpec(
+            "salary.places", {"role": role, "city": city, "state": state},
+            {_fact(occupation, "top_pay.city"): city, _fact(occupation, "top_pay.state"): state},
+        ))
+    elif city is not None:
+        sentences.append(SentenceSpec("salary.city", {"role": role, "city": city}, {_fact(occupation, "top_pay.city"): city}))
+    elif state is not None:
+        sentences.append(SentenceSpec("salary.state", {"role": role, "state": state}, {_fact(occupation, "top_pay.state"): state}))
+    if company is not None:
+        sentences.append(SentenceSpec(
+            "salary.company", {"role": role, "company": company}, {_fact(occupation, "top_pay.company"): company}
+        ))
+    return sentences
+
+
+def _education(ctx: _Pair) -> SectionPlan | None:
+    degree = _degree_sentences(ctx)
+    major = _pair_sentence(
+        ctx, "education.major", "education.major", lambda o: o.education.major, _identity,
+        equal=same_text, slot="major",
+    )
+    college = _pair_sentence(
+        ctx, "education.college", "education.college", lambda o: o.education.college, _identity,
+        equal=same_text, slot="college",
+    )
+    table = _table(ctx, [
+        ("common_degree", "education.most_common_degree", _degree, _identity),
+        ("major", "education.major", lambda o: o.education.major, _identity),
+        ("college", "education.college", lambda o: o.education.college, _identity),
+        ("masters_share", "education.masters_share", lambda o: o.education.masters_share, Percent),
+        ("doctoral_share", "education.doctoral_share", lambda o: o.education.doctoral_share, Percent),
+    ])
+    return _section("education", SentenceSpec("heading.education", ctx.roles()), [
+        _paragraph(*_flat(degree, major, college)),
+        _paragraph(*_likelihood_sentences(ctx)),
+        table if table.rows else None,
+    ])
+
+
+def _degree_sentences(ctx: _Pair) -> list[SentenceSpec]:
+    da, db = ctx.both(lambda o: o.education.most_common_degree)
+    key = "education.most_common_degree"
+    if da is not None and db is not None:
+        facts = {_fact(ctx.a, key): da.name, _fact(ctx.b, key): db.name}
+        if same_text(da.name, db.name):
+            if da.share is not None and db.share is not None:
+                facts |= {_fact(ctx.a, key + ".share"): da.share, _fact(ctx.b, key + ".share"): db.share}
+                slots = {**ctx.roles(), "degree": da.name, "a_share": Percent(da.share), "b_share": Percent(db.share)}
+                return [SentenceSpec("education.degree.same", slots, facts)]
+            return [SentenceSpec("education.degree.same_noshare", {**ctx.roles(), "degree": da.name}, facts)]
+        slots = {**ctx.roles(), "a_degree": da.name, "b_degree": db.name}
+        return [SentenceSpec("education.degree.different", slots, facts)]
+    for occupation, role, degree in ((ctx.a, ctx.ra, da), (ctx.b, ctx.rb, db)):
+        if degree is not None:
+            return [SentenceSpec("education.degree.one", {"role": role, "degree": degree.name}, {_fact(occupation, key): degree.name})]
+    return []
+
+
+def _likelihood_sentences(ctx: _Pair) -> list[SentenceSpec]:
+    """Master's and Doctoral likelihood of one job against the other.
+
+    A figure stated relative to the other job wins; otherwise it is computed from
+    both jobs' shares. It is never computed from one absolute share and a guess.
+    """
+    stated = _stated(ctx)
+    if stated is not None:
+        subject, other, comparison = stated
+        masters, doctoral = comparison.masters_likelihood, comparison.doctoral_likelihood
+        source = f"{subject.slug}.comparisons.{comparison.against}"
+        facts = {f"{source}.masters_likelihood": masters, f"{source}.doctoral_likelihood": doctoral}
+    else:
+        subject, other = ctx.rb, ctx.ra
+        (ma, mb), (da, db) = ctx.both(lambda o: o.education.masters_share), ctx.both(lambda o: o.education.doctoral_share)
+        masters = None if ma is None or mb is None else compare_quantity(mb, ma)
+        doctoral = None if da is None or db is None else compare_quantity(db, da)
+        masters = None if masters is None else _signed(masters)
+        doctoral = None if doctoral is None else _signed(doctoral)
+        facts = {
+            _fact(o, f"education.{k}"): v
+            for o, k, v in ((ctx.a, "masters_share", ma), (ctx.b, "masters_share", mb),
+                            (ctx.a, "doctoral_share", da), (ctx.b, "doctoral_share", db))
+            if v is not None
+        }
+    facts = {k: v for k, v in facts.items() if v is not None}
+    roles = {"subject": subject, "other": other}
+    if masters is not None and doctoral is not None:
+        slots = {**roles, "masters": PercentPoints(masters), "doctoral": PercentPoints(doctoral)}
+        return [SentenceSpec("education.likelihood", slots, facts)]
+    if masters is not None:
+        return [SentenceSpec("education.likelihood.masters", {**roles, "masters": PercentPoints(masters)}, facts)]
+    if doctoral is not None:
+        return [SentenceSpec("education.likelihood.doctoral", {**roles, "doctoral": PercentPoints(doctoral)}, facts)]
+    return []
+
+
+def _signed(diff: Difference) -> float:
+    if diff.is_tie:
+        return 0.0
+    return diff.amount if diff.direction is Direction.HIGHER else -diff.amount
+
+
+def _stated(ctx: _Pair) -> tuple[Referent, Referent, StatedComparison] | None:
+    for subject, role, other, other_role in ((ctx.b, ctx.rb, ctx.a, ctx.ra), (ctx.a, ctx.ra, ctx.b, ctx.rb)):
+        comparison = subject.stated_comparison(other.slug)
+        if comparison is not None and (
+            comparison.masters_likelihood is not None or comparison.doctoral_likelihood is not None
+        ):
+            return role, other_role, comparison
+    return None
+
+
+def _demographics(ctx: _Pair) -> SectionPlan | None:
+    age = _directional(
+        ctx, "demographics.age", "average_age", *ctx.both(lambda o: o.average_age),
+        compare=compare_quantity, wrap=Quantity, slot="age",
+    )
+    gender = _group_sentences(ctx, "demographics.gender", "demographics.gender", lambda o: o.demographics.gender)
+    race = _group_sentences(ctx, "demographics.race", "demographics.race", lambda o: o.demographics.race)
+    lgbt = _pair_sentence(
+        ctx, "demographics.lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent,
+        equal=lambda x, y: compare_quantity(x, y).is_tie, slot="share",
+    )
+    table = _table(ctx, [
+        ("average_age", "average_age", lambda o: o.average_age, Quantity),
+        ("gender", "demographics.gender", lambda o: o.demographics.gender, _breakdown),
+        ("race", "demographics.race", lambda o: o.demographics.race, _breakdown),
+        ("lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent),
+    ])
+    return _section("demographics", SentenceSpec("heading.demographics", ctx.roles()), [
+        _paragraph(*_flat(age, gender, race, lgbt)),
+        table if table.rows else None,
+    ])
+
+
+def _breakdown(groups: tuple[GroupShare, ...]) -> Breakdown:
+    return Breakdown(tuple(Labelled(g.group, Percent(g.share)) for g in groups))
+
+
+def _group_sentences(
+    ctx: _Pair, stem: str, key: str, get: Callable[[Occupation], tuple[GroupShare, ...] | None]
+) -> list[SentenceSpec]:
+    """The largest group of the first job, with its share in each job that reports it."""
+    ga, gb = ctx.both(get)
+    if ga is None and gb is None:
+        return []
+    lead_groups, lead_occ, lead_role = (ga, ctx.a, ctx.ra) if ga else (gb, ctx.b, ctx.rb)
+    largest = max(lead_groups, key=lambda g: g.share)
+    other_groups = gb if lead_occ is ctx.a else None
+    match = next((g for g in other_groups or () if same_text(g.group, largest.group)), None)
+    if match is None:
+        return [SentenceSpec(
+            f"{stem}.one", {"role": lead_role, "group": largest.group, "share": Percent(largest.share)},
+            {_fact(lead_occ, f"{key}.{largest.group}"): largest.share},
+        )]
+    facts = {_fact(ctx.a, f"{key}.{largest.group}"): largest.share, _fact(ctx.b, f"{key}.{match.group}"): match.share}
+    slots = {**ctx.roles(), "group": largest.group, "a_share": Percent(largest.share), "b_share": Percent(match.share)}
+    return [SentenceSpec(stem, slots, facts)]
+
+
+def _skills(ctx: _Pair) -> SectionPlan | None:
+    names_a = tuple(s.name for s in ctx.a.skills)
+    names_b = tuple(s.name for s in ctx.b.skills)
+    overlap = compare_skills(names_a, names_b)
+    sentences: list[SentenceSpec] = []
+    if names_a and names_b:
+        facts = {_fact(ctx.a, "skills"): names_a, _fact(ctx.b, "skills"): names_b}
+        if overlap.shared:
+            shared = overlap.shared[:SHARED_SKILLS]
+            sentences.append(SentenceSpec("skills.shared", {**ctx.roles(), "skills": Items(shared)}, facts))
+        else:
+            sentences.append(SentenceSpec("skills.none_shared", ctx.roles(), facts))
+        for occupation, role, other, own in ((ctx.a, ctx.ra, ctx.rb, overlap.only_a), (ctx.b, ctx.rb, ctx.ra, overlap.only_b)):
+            if own:
+                sentences.append(SentenceSpec(
+                    "skills.distinct",
+                    {"role": role, "other": other, "skills": Items(own[:DISTINCT_SKILLS])},
+                    {_fact(occupation, "skills"): own[:DISTINCT_SKILLS]},
+                ))
+    lists = [_skill_list(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))]
+    return _section("skills", SentenceSpec("heading.skills", ctx.roles()), [_paragraph(*sentences), *lists])
+
+
+def _skill_list(occupation: Occupation, role: Referent) -> BulletList | None:
+    """A list of skills with their shares, for a job whose data gives shares or examples."""
+    detailed = [s for s in occupation.skills if s.share is not None or s.example is not None]
+    if not detailed:
+        return None
+    items = []
+    for skill in detailed:
+        key = _fact(occupation, f"skills.{skill.name}")
+        if skill.share is not None:
+            spec = SentenceSpec("skills.item", {"skill": skill.name, "share": Percent(skill.share)}, {key + ".share": skill.share})
+        else:
+            spec = SentenceSpec("skills.item.noshare", {"skill": skill.name}, {})
+        example = Verbatim(skill.example, key + ".example") if skill.example else None
+        items.append(_paragraph(spec, example))
+    return BulletList(SentenceSpec("skills.list_lead", {"role": role}), tuple(items))

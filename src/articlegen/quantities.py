@@ -1,0 +1,82 @@
+"""Typed values that travel from the planner to the realizer.
+
+They are plain numbers with a kind attached, so a phrasebank condition can compare
+them (`when: "percent >= 10"`) while only the realizer decides how each kind is
+written. The planner never formats; the realizer never guesses a unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Money(float):
+    """US dollars."""
+
+
+class Percent(float):
+    """A share or rate, in percent (43 means 43%)."""
+
+
+class PercentChange(float):
+    """A signed change in percent, such as a growth rate."""
+
+
+class PercentPoints(float):
+    """A signed difference between two shares, in percentage points."""
+
+
+class Count(int):
+    """A number of things: jobs, skills."""
+
+
+class Quantity(float):
+    """A plain measure such as an age or a number of years."""
+
+
+class Rating(float):
+    """A rating out of five."""
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class MoneyRange(Range):
+    pass
+
+
+@dataclass(frozen=True)
+class MonthsRange(Range):
+    pass
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A named value such as "bachelor's degree, 43%" or "female, 65.6%"."""
+
+    label: str
+    value: Percent | None = None
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Shares of groups, such as a gender or race breakdown, written largest first."""
+
+    parts: tuple[Labelled, ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list that the realizer joins with commas and a final conjunction."""
+
+    items: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)

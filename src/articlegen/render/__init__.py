@@ -1,0 +1,18 @@
+"""Output formats. Each renderer turns a realized Document into one string."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..document import Document
+from .html import render_html
+from .json import render_json
+from .markdown import render_markdown
+
+RENDERERS: dict[str, Callable[[Document], str]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "json": render_json,
+}
+
+__all__ = ["RENDERERS", "render_html", "render_json", "render_markdown"]

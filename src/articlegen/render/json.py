@@ -1,0 +1,57 @@
+"""JSON output: sections, blocks and sentences, each sentence with its provenance."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+
+
+def _sentence(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "message": sentence.message,
+        "variant": sentence.variant,
+        "file": sentence.file,
+        "line": sentence.line,
+        "facts": dict(sentence.facts),
+    }
+
+
+def _block(block: Any) -> dict[str, Any]:
+    if isinstance(block, ParagraphBlock):
+        return {"type": "paragraph", "sentences": [_sentence(s) for s in block.sentences]}
+    if isinstance(block, ListBlock):
+        return {
+            "type": "list",
+            "lead": _sentence(block.lead) if block.lead else None,
+            "items": [_sentence(s) for s in block.items],
+        }
+    assert isinstance(block, TableBlock)
+    return {
+        "type": "table",
+        "header": [_sentence(s) for s in block.header],
+        "rows": [[_sentence(c) for c in row] for row in block.rows],
+    }
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "kind": doc.kind,
+        "subjects": list(doc.subjects),
+        "seed": doc.seed,
+        "title": _sentence(doc.title),
+        "sections": [
+            {
+                "id": section.id,
+                "heading": _sentence(section.heading) if section.heading else None,
+                "blocks": [_block(b) for b in section.blocks],
+            }
+            for section in doc.sections
+        ],
+    }
+
+
+def render_json(doc: Document) -> str:
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"

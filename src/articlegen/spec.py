@@ -1,0 +1,91 @@
+"""What the planner hands to the realizer: which messages to say, with which facts.
+
+No wording and no formatted numbers live here, only message ids and typed values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class Referent:
+    """An occupation as something a sentence talks about; the realizer derives its forms."""
+
+    slug: str
+    title: str
+    singular: str | None = None
+    plural: str | None = None
+    article: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceSpec:
+    message: str
+    slots: Mapping[str, Any]
+    facts: Mapping[str, Any] = field(default_factory=dict)  # data keys -> raw values it states
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "slots", _frozen(self.slots))
+        object.__setattr__(self, "facts", _frozen(self.facts))
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Text taken as it is from the data, such as a description."""
+
+    text: str
+    fact: str  # the data key it comes from
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    sentences: tuple[SentenceSpec | Verbatim, ...]
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A lead sentence and items; an item may hold more than one sentence."""
+
+    lead: SentenceSpec | None
+    items: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: SentenceSpec
+    cells: tuple[Any, ...]  # typed values; None where the fact is missing
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[SentenceSpec, ...]  # header cells after the label column
+    rows: tuple[TableRow, ...]
+
+
+Block = Paragraph | BulletList | Table
+
+
+@dataclass(frozen=True)
+class SectionPlan:
+    id: str
+    heading: SentenceSpec | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ArticlePlan:
+    kind: str
+    pair_key: str
+    subjects: tuple[str, ...]  # slugs
+    title: SentenceSpec
+    sections: tuple[SectionPlan, ...]
+    missing_cell: SentenceSpec  # what a table shows where one side lacks a fact

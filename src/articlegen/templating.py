@@ -1,0 +1,225 @@
+"""The sandboxed Jinja2 environment phrasebank variants are compiled and rendered in.
+
+Filters carry grammar (articles, plurals, possessives, lists, numbers); the words
+themselves stay in the phrasebanks. `finalize` writes every typed value in its
+house style, so `{{ salary }}` prints "$38,589" without any filter, and refuses
+None so that a missing fact can never leak into an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from . import numbers
+from .morphology import (
+    NounForms,
+    indefinite_article,
+    join_items,
+    noun_forms,
+    pluralize_phrase,
+    possessive,
+)
+from .spec import Referent
+from .quantities import (
+    Breakdown,
+    Count,
+    Items,
+    Labelled,
+    Money,
+    MoneyRange,
+    MonthsRange,
+    Percent,
+    PercentChange,
+    PercentPoints,
+    Quantity,
+    Rating,
+)
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """Text with its grammatical number, so `poss` knows whether to add 's or '."""
+
+    text: str
+    plural: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class MissingValueError(ValueError):
+    pass
+
+
+def format_value(value: Any) -> str:
+    """House style for every kind of value a slot can hold."""
+    if value is None:
+        raise MissingValueError("a template printed a missing value (None)")
+    if isinstance(value, bool):
+        raise MissingValueError("a template printed a true/false value")
+    if isinstance(value, Referent):
+        return forms_of(value).singular
+    if isinstance(value, NounPhrase):
+        return value.text
+    if isinstance(value, Money):
+        return numbers.format_money(value)
+    if isinstance(value, PercentPoints):
+        unit = "percentage point" if abs(numbers.round_percent(value)) == 1 else "percentage points"
+        return f"{numbers.format_decimal(value)} {unit}"
+    if isinstance(value, PercentChange):
+        return numbers.format_signed_percent(value)
+    if isinstance(value, Percent):
+        return numbers.format_percent(value)
+    if isinstance(value, Count):
+        return numbers.format_count(value)
+    if isinstance(value, Rating):
+        return f"{numbers.format_decimal(value)} out of 5"
+    if isinstance(value, (Quantity, float)):
+        return numbers.format_decimal(value)
+    if isinstance(value, int):
+        return numbers.format_count(value)
+    if isinstance(value, MoneyRange):
+        return numbers.format_range(numbers.format_money(value.low), numbers.format_money(value.high))
+    if isinstance(value, MonthsRange):
+        return numbers.format_range(numbers.format_count(int(value.low)), numbers.format_count(int(value.high)))
+    if isinstance(value, Labelled):
+        return value.label if value.value is None else f"{value.label}, {format_value(value.value)}"
+    if isinstance(value, Breakdown):
+        parts = sorted(value.parts, key=lambda part: -(part.value or 0))
+        return ", ".join(f"{part.label} {format_value(part.value)}" for part in parts)
+    if isinstance(value, Items):
+        return join_items(value.items)
+    if isinstance(value, (list, tuple)):
+        return join_items([format_value(item) for item in value])
+    return str(value)
+
+
+def forms_of(referent: Referent) -> NounForms:
+    return noun_forms(referent.title, referent.singular, referent.plural, referent.article)
+
+
+def _role(value: Any, filter_name: str) -> NounForms:
+    if not isinstance(value, Referent):
+        raise TypeError(f"filter '{filter_name}' needs an occupation, got {type(value).__name__}")
+    return forms_of(value)
+
+
+def indef(value: Any) -> NounPhrase:
+    """'a collections associate'."""
+    forms = _role(value, "indef")
+    return NounPhrase(forms.indefinite, plural=False)
+
+
+def plural(value: Any) -> NounPhrase:
+    """'collections associates'."""
+    return NounPhrase(_role(value, "plural").plural, plural=True)
+
+
+def singular(value: Any) -> NounPhrase:
+    """'collections associate', for use as a modifier: 'collections associate jobs'."""
+    return NounPhrase(_role(value, "singular").singular, plural=False)
+
+
+def title(value: Any) -> str:
+    """The title as written in a heading: 'Collections Associate'."""
+    return _role(value, "title").title
+
+
+def poss(value: Any) -> NounPhrase:
+    """Possessive of whatever phrase it follows: 'a collections associate's', 'collections associates''."""
+    if isinstance(value, Referent):
+        value = singular(value)
+    if not isinstance(value, NounPhrase):
+        raise TypeError("filter 'poss' needs an occupation or a phrase made by indef/plural/singular")
+    return NounPhrase(possessive(value.text, plural=value.plural), plural=value.plural)
+
+
+def a_an(value: Any) -> str:
+    """Indefinite article for any phrase: "an associate's degree", "a UPC scanner"."""
+    text = format_value(value)
+    return f"{indefinite_article(text)} {text}"
+
+
+def money(value: Any) -> str:
+    """Write any number as dollars: 23000 -> '$23,000'."""
+    return numbers.format_money(float(value))
+
+
+def percent(value: Any) -> str:
+    return numbers.format_percent(float(value))
+
+
+def join_and(value: Any) -> str:
+    return join_items([format_value(item) for item in value], "and")
+
+
+def join_or(value: Any) -> str:
+    return join_items([format_value(item) for item in value], "or")
+
+
+def words(value: Any) -> str:
+    """Spell out small whole numbers: 3 -> 'three'."""
+    if isinstance(value, float) and not value.is_integer():
+        return format_value(value)
+    return numbers.spell_small(int(value))
+
+
+def count_noun(value: Any, noun: str, plural_noun: str | None = None) -> str:
+    """'three skills', 'one skill': the number spelled out when small, the noun agreeing."""
+    count = len(value) if isinstance(value, (Items, list, tuple)) else int(value)
+    form = noun if count == 1 else (plural_noun or pluralize_phrase(noun))
+    return f"{numbers.spell_small(count)} {form}"
+
+
+def magnitude(value: Any) -> Any:
+    """The size of a signed difference, for 'more'/'less' sentences: −0.5 -> 0.5."""
+    return type(value)(abs(value))
+
+
+def more_less(value: Any) -> str:
+    """Comparative for a signed difference: 'more' above zero, 'less' below."""
+    return "more" if value > 0 else "less"
+
+
+def higher_lower(value: Any) -> str:
+    return "higher" if value > 0 else "lower"
+
+
+FILTERS = {
+    "indef": indef,
+    "plural": plural,
+    "singular": singular,
+    "title": title,
+    "poss": poss,
+    "a_an": a_an,
+    "money": money,
+    "percent": percent,
+    "join_and": join_and,
+    "join_or": join_or,
+    "words": words,
+    "count_noun": count_noun,
+    "magnitude": magnitude,
+    "more_less": more_less,
+    "higher_lower": higher_lower,
+}
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,  # outputs are plain text; the HTML renderer escapes at the end
+        finalize=format_value,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # Only our filters plus a few harmless built-ins: editors get a small, documented set.
+    keep = {"lower", "upper", "length", "first", "last", "abs", "round"}
+    env.filters = {name: f for name, f in env.filters.items() if name in keep}
+    env.filters.update(FILTERS)
+    env.globals = {}
+    return env
