@@ -36,9 +36,7 @@ def is_eligible(variant: Variant, slots: Mapping[str, Any]) -> bool:
         ) from None
 
 
-def rank_variants(
-    message: Message, slots: Mapping[str, Any], seed: int, pair_key: str
-) -> list[Variant]:
+def rank_variants(message: Message, slots: Mapping[str, Any], seed: int, pair_key: str) -> list[Variant]:
     """Eligible variants, best first."""
     eligible = [v for v in message.variants if is_eligible(v, slots)]
     return sorted(

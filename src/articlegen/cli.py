@@ -37,11 +37,17 @@ def _friendly(command: F) -> F:
 
 
 _data_option = click.option(
-    "--data", "data_dir", type=click.Path(path_type=Path), default=None,
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Data directory (holding occupations/*.yaml). Default: the bundled data.",
 )
 _bank_option = click.option(
-    "--phrasebanks", "phrasebank_dir", type=click.Path(path_type=Path), default=None,
+    "--phrasebanks",
+    "phrasebank_dir",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Phrasebank directory (*.yaml). Default: the bundled English phrasebanks.",
 )
 
@@ -59,11 +65,23 @@ def main() -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Changes every variant choice at once.")
 @_data_option
 @_bank_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @_friendly
-def generate(a: str, b: str, fmt: str, seed: int, data_dir: Path | None,
-             phrasebank_dir: Path | None, output: Path | None) -> None:
+def generate(
+    a: str,
+    b: str,
+    fmt: str,
+    seed: int,
+    data_dir: Path | None,
+    phrasebank_dir: Path | None,
+    output: Path | None,
+) -> None:
     """Write the article comparing occupations A and B (slugs or titles)."""
     text = open_generator(data_dir, phrasebank_dir).generate(a, b, format=fmt, seed=seed)
     if output is None:

@@ -100,7 +100,7 @@ def describe_validation_error(err: ValidationError, raw: Any = None) -> str:
     field = ".".join(str(part) for part in first["loc"]) or "(top level)"
     line = _line_of(raw, first["loc"])
     where = f" (line {line})" if line else ""
-    more = f"; and {len(errors) - 1} more problem(s)" if len(errors) > 1 else ""
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{field}: {_reason(first)}{where}{more}"
 
 
@@ -137,14 +137,18 @@ _REASONS = {
 }
 
 
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+
+
 def _reason(error: Mapping[str, Any]) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "greater_than" and ctx.get("gt") == 0:
         return "must be a positive number"
     if kind in {"greater_than", "greater_than_equal"}:
-        return f"must be at least {ctx.get('gt', ctx.get('ge'))}"
+        return f"must be at least {_number(ctx.get('gt', ctx.get('ge')))}"
     if kind in {"less_than", "less_than_equal"}:
-        return f"must be at most {ctx.get('lt', ctx.get('le'))}"
+        return f"must be at most {_number(ctx.get('lt', ctx.get('le')))}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind in _REASONS:

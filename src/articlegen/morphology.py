@@ -7,12 +7,38 @@ times in a bulk run, and inflect costs a fraction of a millisecond a call.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-import inflect
 
-_ENGINE = inflect.engine()  # read-only after construction: inflect keeps no per-call state we use
+def _import_inflect() -> Any:
+    """Import inflect without typeguard's instrumentation.
+
+    inflect 7.x wraps its API in typeguard's @typechecked, which re-parses the source
+    at import (about 3.7 s here, jaraco/inflect#212) and type-checks every call. Our
+    calls pass plain strings, so the checks buy nothing; an identity decorator put in
+    typeguard's place for the duration of the import removes both costs.
+    """
+    if "inflect" in sys.modules:
+        return sys.modules["inflect"]
+    real = sys.modules.get("typeguard")
+    shim = types.ModuleType("typeguard")
+    shim.typechecked = lambda func=None, **_: func if func is not None else (lambda f: f)  # type: ignore[attr-defined]
+    sys.modules["typeguard"] = shim
+    try:
+        import inflect
+    finally:
+        if real is not None:
+            sys.modules["typeguard"] = real
+        else:
+            del sys.modules["typeguard"]
+    return inflect
+
+
+_ENGINE = _import_inflect().engine()  # read-only after construction: no per-call state we use
 
 # Letter names that begin with a vowel sound: "an MBA", "an RN", but "a UPC".
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")

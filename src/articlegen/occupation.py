@@ -26,7 +26,9 @@ class Record(BaseModel):
 class NounForms(Record):
     """Overrides for titles whose forms rules cannot derive (commas, coordination, odd plurals)."""
 
-    singular: Text | None = Field(None, description="Singular as used mid-sentence, e.g. 'bill and account collector'.")
+    singular: Text | None = Field(
+        None, description="Singular as used mid-sentence, e.g. 'bill and account collector'."
+    )
     plural: Text | None = Field(None, description="Plural as used mid-sentence.")
     article: Literal["a", "an"] | None = Field(None, description="Indefinite article for the singular.")
 
@@ -60,7 +62,7 @@ class MonthsRange(Record):
 
 
 class DegreeShare(Record):
-    name: Text = Field(description="Degree name, e.g. \"Bachelor's degree\".")
+    name: Text = Field(description='Degree name, e.g. "Bachelor\'s degree".')
     share: Share | None = Field(None, description="Percent of workers holding it.")
 
 
@@ -118,11 +120,13 @@ class StatedComparison(Record):
 
     against: Text = Field(description="Slug of the occupation the figure is relative to.")
     masters_likelihood: float | None = Field(
-        None, allow_inf_nan=False,
+        None,
+        allow_inf_nan=False,
         description="Percentage points more (positive) or less (negative) likely to hold a Master's degree.",
     )
     doctoral_likelihood: float | None = Field(
-        None, allow_inf_nan=False,
+        None,
+        allow_inf_nan=False,
         description="Percentage points more (positive) or less (negative) likely to hold a Doctoral degree.",
     )
 

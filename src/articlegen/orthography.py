@@ -16,6 +16,7 @@ _DOUBLED = re.compile(r"([,;:])\s*([,;:])")
 _COMMA_STOP = re.compile(r"[,;:]\s*\.")
 _REPEATED_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
 _MISSING_SPACE = re.compile(r"(?<=[a-z0-9%)])([.;,:!?])(?=[A-Z][a-z])")
+_WORD = re.compile(r"[\w'-]+")
 _TERMINAL = (".", "!", "?", ":")
 
 
@@ -50,13 +51,15 @@ def tidy_verbatim(text: str) -> str:
 
 
 def capitalize_first(text: str) -> str:
-    """Capitalize the first letter unless the first word is a name with its own casing (iOS)."""
-    for index, char in enumerate(text):
-        if char.isalpha():
-            word = text[index:].split(" ", 1)[0]
-            if any(c.isupper() for c in word[1:]) and char.islower():
-                return text
-            return text[:index] + char.upper() + text[index + 1 :]
-        if char.isdigit():
-            return text
-    return text
+    """Capitalize a leading letter (after an opening quote at most).
+
+    Text that starts with anything else, such as "$" or "<", is left alone, and so
+    is a first word that is a name with its own casing (iOS, eBay).
+    """
+    index = 1 if text[:1] in {'"', "\u201c", "'"} else 0
+    if index >= len(text) or not text[index].isalpha() or text[index].isupper():
+        return text
+    word = _WORD.match(text, index).group(0)  # type: ignore[union-attr]
+    if any(c.isupper() for c in word[1:]):
+        return text
+    return text[:index] + text[index].upper() + text[index + 1 :]

@@ -114,12 +114,16 @@ def _load_message(
 ) -> Message:
     where = f"{shown}:{line}"
     if not _ID.match(message_id):
-        raise PhrasebankError(f"{where}: message id {message_id!r} must be lowercase words joined by . - or _")
+        raise PhrasebankError(
+            f"{where}: message id {message_id!r} must be lowercase words joined by . - or _"
+        )
     if not isinstance(spec, LineDict):
         raise PhrasebankError(f"{where}: message {message_id!r} must be a mapping with slots and variants")
     unknown = sorted(set(spec) - _MESSAGE_KEYS)
     if unknown:
-        raise PhrasebankError(f"{shown}:{spec.key_lines[unknown[0]]}: unknown key {unknown[0]!r} in message {message_id!r}")
+        raise PhrasebankError(
+            f"{shown}:{spec.key_lines[unknown[0]]}: unknown key {unknown[0]!r} in message {message_id!r}"
+        )
     slots = spec.get("slots", [])
     if not isinstance(slots, list) or not all(isinstance(s, str) for s in slots):
         raise PhrasebankError(f"{where}: slots of {message_id!r} must be a list of names")
@@ -158,20 +162,25 @@ def _load_variant(
     if not isinstance(variant_id, str) or not _ID.match(variant_id):
         raise PhrasebankError(f"{shown}:{line}: a variant of {message_id!r} needs an 'id' of lowercase words")
     if not isinstance(text, str) or not text.strip():
-        raise PhrasebankError(f"{shown}:{line}: variant {variant_id!r} of {message_id!r} needs a non-empty 'text'")
+        raise PhrasebankError(
+            f"{shown}:{line}: variant {variant_id!r} of {message_id!r} needs a non-empty 'text'"
+        )
     text_line = raw.key_lines.get("text", line)
     try:
         parsed = env.parse(text)
         template = env.from_string(parsed)
     except TemplateSyntaxError as err:
+        where = f"{shown}:{text_line + (err.lineno or 1) - 1}"
         raise PhrasebankError(
-            f"{shown}:{text_line + (err.lineno or 1) - 1}: Jinja syntax error in {message_id}/{variant_id}: {err.message}"
+            f"{where}: Jinja syntax error in {message_id}/{variant_id}: {err.message}"
         ) from None
     _check_names(shown, text_line, message_id, variant_id, meta.find_undeclared_variables(parsed), slots)
     condition = None
     if when is not None:
         if not isinstance(when, str):
-            raise PhrasebankError(f"{shown}:{line}: 'when' of {message_id}/{variant_id} must be an expression")
+            raise PhrasebankError(
+                f"{shown}:{line}: 'when' of {message_id}/{variant_id} must be an expression"
+            )
         when_line = raw.key_lines.get("when", line)
         try:
             condition = env.compile_expression(when)

@@ -105,7 +105,9 @@ def _fact(occupation: Occupation, key: str) -> str:
     return f"{occupation.slug}.{key}"
 
 
-def _section(section_id: str, heading: SentenceSpec | None, blocks: Iterable[Block | None]) -> SectionPlan | None:
+def _section(
+    section_id: str, heading: SentenceSpec | None, blocks: Iterable[Block | None]
+) -> SectionPlan | None:
     kept = tuple(block for block in blocks if block is not None and _has_content(block))
     return SectionPlan(section_id, heading, kept) if kept else None
 
@@ -151,14 +153,20 @@ def _pair_sentence(
         facts = {_fact(ctx.a, key): va, _fact(ctx.b, key): vb}
         if equal(va, vb):
             return [SentenceSpec(f"{stem}.same", {**ctx.roles(), slot: wrap(va)}, facts)]
-        return [SentenceSpec(
-            f"{stem}.different",
-            {**ctx.roles(), f"a_{slot}": wrap(va), f"b_{slot}": wrap(vb)},
-            facts,
-        )]
+        return [
+            SentenceSpec(
+                f"{stem}.different",
+                {**ctx.roles(), f"a_{slot}": wrap(va), f"b_{slot}": wrap(vb)},
+                facts,
+            )
+        ]
     for occupation, role, value in ((ctx.a, ctx.ra, va), (ctx.b, ctx.rb, vb)):
         if value is not None:
-            return [SentenceSpec(f"{stem}.one", {"role": role, slot: wrap(value)}, {_fact(occupation, key): value})]
+            return [
+                SentenceSpec(
+                    f"{stem}.one", {"role": role, slot: wrap(value)}, {_fact(occupation, key): value}
+                )
+            ]
     return []
 
 
@@ -176,7 +184,11 @@ def _directional(
     if va is None or vb is None:
         for occupation, role, value in ((ctx.a, ctx.ra, va), (ctx.b, ctx.rb, vb)):
             if value is not None:
-                return [SentenceSpec(f"{stem}.one", {"role": role, slot: wrap(value)}, {_fact(occupation, key): value})]
+                return [
+                    SentenceSpec(
+                        f"{stem}.one", {"role": role, slot: wrap(value)}, {_fact(occupation, key): value}
+                    )
+                ]
         return []
     facts = {_fact(ctx.a, key): va, _fact(ctx.b, key): vb}
     diff = compare(va, vb)
@@ -186,8 +198,10 @@ def _directional(
     higher, lower = (ctx.ra, ctx.rb) if a_high else (ctx.rb, ctx.ra)
     high_v, low_v = (va, vb) if a_high else (vb, va)
     slots: dict[str, Any] = {
-        "higher": higher, "lower": lower,
-        f"higher_{slot}": wrap(high_v), f"lower_{slot}": wrap(low_v),
+        "higher": higher,
+        "lower": lower,
+        f"higher_{slot}": wrap(high_v),
+        f"lower_{slot}": wrap(low_v),
         "difference": wrap(diff.amount),
     }
     if diff.percent is not None:
@@ -202,17 +216,31 @@ def _directional(
 def _intro(ctx: _Pair) -> SectionPlan | None:
     opening = SentenceSpec("intro.opening", ctx.roles())
     time = _pair_sentence(
-        ctx, "intro.time", "time_to_become", lambda o: o.time_to_become,
-        lambda v: MonthsRange(v.low, v.high), equal=lambda x, y: x == y, slot="months",
+        ctx,
+        "intro.time",
+        "time_to_become",
+        lambda o: o.time_to_become,
+        lambda v: MonthsRange(v.low, v.high),
+        equal=lambda x, y: x == y,
+        slot="months",
     )
     salary = _directional(
-        ctx, "intro.salary", "salary.yearly", *ctx.both(lambda o: o.salary.yearly),
-        compare=compare_money, wrap=Money, slot="salary",
+        ctx,
+        "intro.salary",
+        "salary.yearly",
+        *ctx.both(lambda o: o.salary.yearly),
+        compare=compare_money,
+        wrap=Money,
+        slot="salary",
     )
-    return _section("intro", None, [
-        _paragraph(*_flat(opening, time, salary)),
-        _paragraph(*_intro_skills(ctx)),
-    ])
+    return _section(
+        "intro",
+        None,
+        [
+            _paragraph(*_flat(opening, time, salary)),
+            _paragraph(*_intro_skills(ctx)),
+        ],
+    )
 
 
 def _top_skills(occupation: Occupation, limit: int) -> tuple[str, ...]:
@@ -231,7 +259,9 @@ def _intro_skills(ctx: _Pair) -> list[SentenceSpec]:
     ]
 
 
-def _table(ctx: _Pair, rows: Iterable[tuple[str, str, Callable[[Occupation], Any], Callable[[Any], Any]]]) -> Table:
+def _table(
+    ctx: _Pair, rows: Iterable[tuple[str, str, Callable[[Occupation], Any], Callable[[Any], Any]]]
+) -> Table:
     """Rows whose fact neither job has are left out; one missing side shows the 'missing' label."""
     kept = []
     for label, key, get, wrap in rows:
@@ -257,16 +287,19 @@ def _identity(value: Any) -> Any:
 
 
 def _overview(ctx: _Pair) -> SectionPlan | None:
-    table = _table(ctx, [
-        ("yearly_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
-        ("hourly_rate", "salary.hourly", lambda o: o.salary.hourly, Money),
-        ("growth_rate", "growth_rate", lambda o: o.growth_rate, PercentChange),
-        ("jobs", "jobs", lambda o: o.jobs, Count),
-        ("job_satisfaction", "job_satisfaction", lambda o: o.job_satisfaction, Rating),
-        ("common_degree", "education.most_common_degree", _degree, _identity),
-        ("average_age", "average_age", lambda o: o.average_age, Quantity),
-        ("experience", "years_of_experience", lambda o: o.years_of_experience, Quantity),
-    ])
+    table = _table(
+        ctx,
+        [
+            ("yearly_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
+            ("hourly_rate", "salary.hourly", lambda o: o.salary.hourly, Money),
+            ("growth_rate", "growth_rate", lambda o: o.growth_rate, PercentChange),
+            ("jobs", "jobs", lambda o: o.jobs, Count),
+            ("job_satisfaction", "job_satisfaction", lambda o: o.job_satisfaction, Rating),
+            ("common_degree", "education.most_common_degree", _degree, _identity),
+            ("average_age", "average_age", lambda o: o.average_age, Quantity),
+            ("experience", "years_of_experience", lambda o: o.years_of_experience, Quantity),
+        ],
+    )
     if not table.rows:
         return None
     lead = SentenceSpec("overview.lead", ctx.roles())
@@ -276,7 +309,8 @@ def _overview(ctx: _Pair) -> SectionPlan | None:
 def _duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
     description = (
         _paragraph(Verbatim(occupation.description, _fact(occupation, "description")))
-        if occupation.description else None
+        if occupation.description
+        else None
     )
     duties = None
     if occupation.responsibilities:
@@ -294,26 +328,49 @@ def _duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
 
 def _salary(ctx: _Pair) -> SectionPlan | None:
     compare = _directional(
-        ctx, "salary", "salary.yearly", *ctx.both(lambda o: o.salary.yearly),
-        compare=compare_money, wrap=Money, slot="salary",
+        ctx,
+        "salary",
+        "salary.yearly",
+        *ctx.both(lambda o: o.salary.yearly),
+        compare=compare_money,
+        wrap=Money,
+        slot="salary",
     )
     ranges = _pair_sentence(
-        ctx, "salary.range", "salary.range", lambda o: o.salary.range,
-        lambda v: MoneyRange(v.low, v.high), equal=lambda x, y: x == y, slot="range",
+        ctx,
+        "salary.range",
+        "salary.range",
+        lambda o: o.salary.range,
+        lambda v: MoneyRange(v.low, v.high),
+        equal=lambda x, y: x == y,
+        slot="range",
     )
-    where = _paragraph(*_flat(_industry_sentences(ctx), *(_place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)))))
-    table = _table(ctx, [
-        ("average_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
-        ("salary_range", "salary.range", lambda o: o.salary.range, lambda v: MoneyRange(v.low, v.high)),
-        ("top_city", "top_pay.city", lambda o: o.top_pay.city, _identity),
-        ("top_state", "top_pay.state", lambda o: o.top_pay.state, _identity),
-        ("top_company", "top_pay.company", lambda o: o.top_pay.company, _identity),
-        ("top_industry", "top_pay.industry", lambda o: o.top_pay.industry, _identity),
-        ("industry_salary", "top_pay.industry_salary", lambda o: o.top_pay.industry_salary, Money),
-    ])
-    return _section("salary", SentenceSpec("heading.salary", ctx.roles()), [
-        _paragraph(*_flat(compare, ranges)), where, table if table.rows else None,
-    ])
+    where = _paragraph(
+        *_flat(
+            _industry_sentences(ctx), *(_place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)))
+        )
+    )
+    table = _table(
+        ctx,
+        [
+            ("average_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
+            ("salary_range", "salary.range", lambda o: o.salary.range, lambda v: MoneyRange(v.low, v.high)),
+            ("top_city", "top_pay.city", lambda o: o.top_pay.city, _identity),
+            ("top_state", "top_pay.state", lambda o: o.top_pay.state, _identity),
+            ("top_company", "top_pay.company", lambda o: o.top_pay.company, _identity),
+            ("top_industry", "top_pay.industry", lambda o: o.top_pay.industry, _identity),
+            ("industry_salary", "top_pay.industry_salary", lambda o: o.top_pay.industry_salary, Money),
+        ],
+    )
+    return _section(
+        "salary",
+        SentenceSpec("heading.salary", ctx.roles()),
+        [
+            _paragraph(*_flat(compare, ranges)),
+            where,
+            table if table.rows else None,
+        ],
+    )
 
 
 def _industry_sentences(ctx: _Pair) -> list[SentenceSpec]:
@@ -322,12 +379,17 @@ def _industry_sentences(ctx: _Pair) -> list[SentenceSpec]:
     if ia is not None and ib is not None and same_text(ia, ib):
         facts = {_fact(ctx.a, "top_pay.industry"): ia, _fact(ctx.b, "top_pay.industry"): ib}
         if pa is not None and pb is not None:
-            facts |= {_fact(ctx.a, "top_pay.industry_salary"): pa, _fact(ctx.b, "top_pay.industry_salary"): pb}
-            return [SentenceSpec(
-                "salary.industry.same",
-                {**ctx.roles(), "industry": ia, "a_pay": Money(pa), "b_pay": Money(pb)},
-                facts,
-            )]
+            facts |= {
+                _fact(ctx.a, "top_pay.industry_salary"): pa,
+                _fact(ctx.b, "top_pay.industry_salary"): pb,
+            }
+            return [
+                SentenceSpec(
+                    "salary.industry.same",
+                    {**ctx.roles(), "industry": ia, "a_pay": Money(pa), "b_pay": Money(pb)},
+                    facts,
+                )
+            ]
         if pa is None and pb is None:
             return [SentenceSpec("salary.industry.same_nopay", {**ctx.roles(), "industry": ia}, facts)]
     sentences = []
@@ -340,53 +402,92 @@ def _industry_sentences(ctx: _Pair) -> list[SentenceSpec]:
             slots = {"role": role, "industry": industry, "pay": Money(pay)}
             sentences.append(SentenceSpec("salary.industry", slots, facts))
         else:
-            sentences.append(SentenceSpec("salary.industry.nopay", {"role": role, "industry": industry}, facts))
+            sentences.append(
+                SentenceSpec("salary.industry.nopay", {"role": role, "industry": industry}, facts)
+            )
     return sentences
 
 
 def _place_sentences(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
-    city, state, company = (_safe(get, occupation) for get in (
-        lambda o: o.top_pay.city, lambda o: o.top_pay.state, lambda o: o.top_pay.company,
-    ))
+    city, state, company = (
+        _safe(get, occupation)
+        for get in (
+            lambda o: o.top_pay.city,
+            lambda o: o.top_pay.state,
+            lambda o: o.top_pay.company,
+        )
+    )
     sentences = []
     if city is not None and state is not None:
-        sentences.append(SentenceSpec(
-            "salary.places", {"role": role, "city": city, "state": state},
-            {_fact(occupation, "top_pay.city"): city, _fact(occupation, "top_pay.state"): state},
-        ))
+        sentences.append(
+            SentenceSpec(
+                "salary.places",
+                {"role": role, "city": city, "state": state},
+                {_fact(occupation, "top_pay.city"): city, _fact(occupation, "top_pay.state"): state},
+            )
+        )
     elif city is not None:
-        sentences.append(SentenceSpec("salary.city", {"role": role, "city": city}, {_fact(occupation, "top_pay.city"): city}))
+        sentences.append(
+            SentenceSpec(
+                "salary.city", {"role": role, "city": city}, {_fact(occupation, "top_pay.city"): city}
+            )
+        )
     elif state is not None:
-        sentences.append(SentenceSpec("salary.state", {"role": role, "state": state}, {_fact(occupation, "top_pay.state"): state}))
+        sentences.append(
+            SentenceSpec(
+                "salary.state", {"role": role, "state": state}, {_fact(occupation, "top_pay.state"): state}
+            )
+        )
     if company is not None:
-        sentences.append(SentenceSpec(
-            "salary.company", {"role": role, "company": company}, {_fact(occupation, "top_pay.company"): company}
-        ))
+        sentences.append(
+            SentenceSpec(
+                "salary.company",
+                {"role": role, "company": company},
+                {_fact(occupation, "top_pay.company"): company},
+            )
+        )
     return sentences
 
 
 def _education(ctx: _Pair) -> SectionPlan | None:
     degree = _degree_sentences(ctx)
     major = _pair_sentence(
-        ctx, "education.major", "education.major", lambda o: o.education.major, _identity,
-        equal=same_text, slot="major",
+        ctx,
+        "education.major",
+        "education.major",
+        lambda o: o.education.major,
+        _identity,
+        equal=same_text,
+        slot="major",
     )
     college = _pair_sentence(
-        ctx, "education.college", "education.college", lambda o: o.education.college, _identity,
-        equal=same_text, slot="college",
+        ctx,
+        "education.college",
+        "education.college",
+        lambda o: o.education.college,
+        _identity,
+        equal=same_text,
+        slot="college",
     )
-    table = _table(ctx, [
-        ("common_degree", "education.most_common_degree", _degree, _identity),
-        ("major", "education.major", lambda o: o.education.major, _identity),
-        ("college", "education.college", lambda o: o.education.college, _identity),
-        ("masters_share", "education.masters_share", lambda o: o.education.masters_share, Percent),
-        ("doctoral_share", "education.doctoral_share", lambda o: o.education.doctoral_share, Percent),
-    ])
-    return _section("education", SentenceSpec("heading.education", ctx.roles()), [
-        _paragraph(*_flat(degree, major, college)),
-        _paragraph(*_likelihood_sentences(ctx)),
-        table if table.rows else None,
-    ])
+    table = _table(
+        ctx,
+        [
+            ("common_degree", "education.most_common_degree", _degree, _identity),
+            ("major", "education.major", lambda o: o.education.major, _identity),
+            ("college", "education.college", lambda o: o.education.college, _identity),
+            ("masters_share", "education.masters_share", lambda o: o.education.masters_share, Percent),
+            ("doctoral_share", "education.doctoral_share", lambda o: o.education.doctoral_share, Percent),
+        ],
+    )
+    return _section(
+        "education",
+        SentenceSpec("heading.education", ctx.roles()),
+        [
+            _paragraph(*_flat(degree, major, college)),
+            _paragraph(*_likelihood_sentences(ctx)),
+            table if table.rows else None,
+        ],
+    )
 
 
 def _degree_sentences(ctx: _Pair) -> list[SentenceSpec]:
@@ -397,14 +498,25 @@ def _degree_sentences(ctx: _Pair) -> list[SentenceSpec]:
         if same_text(da.name, db.name):
             if da.share is not None and db.share is not None:
                 facts |= {_fact(ctx.a, key + ".share"): da.share, _fact(ctx.b, key + ".share"): db.share}
-                slots = {**ctx.roles(), "degree": da.name, "a_share": Percent(da.share), "b_share": Percent(db.share)}
+                slots = {
+                    **ctx.roles(),
+                    "degree": da.name,
+                    "a_share": Percent(da.share),
+                    "b_share": Percent(db.share),
+                }
                 return [SentenceSpec("education.degree.same", slots, facts)]
             return [SentenceSpec("education.degree.same_noshare", {**ctx.roles(), "degree": da.name}, facts)]
         slots = {**ctx.roles(), "a_degree": da.name, "b_degree": db.name}
         return [SentenceSpec("education.degree.different", slots, facts)]
     for occupation, role, degree in ((ctx.a, ctx.ra, da), (ctx.b, ctx.rb, db)):
         if degree is not None:
-            return [SentenceSpec("education.degree.one", {"role": role, "degree": degree.name}, {_fact(occupation, key): degree.name})]
+            return [
+                SentenceSpec(
+                    "education.degree.one",
+                    {"role": role, "degree": degree.name},
+                    {_fact(occupation, key): degree.name},
+                )
+            ]
     return []
 
 
@@ -422,15 +534,22 @@ def _likelihood_sentences(ctx: _Pair) -> list[SentenceSpec]:
         facts = {f"{source}.masters_likelihood": masters, f"{source}.doctoral_likelihood": doctoral}
     else:
         subject, other = ctx.rb, ctx.ra
-        (ma, mb), (da, db) = ctx.both(lambda o: o.education.masters_share), ctx.both(lambda o: o.education.doctoral_share)
+        (ma, mb), (da, db) = (
+            ctx.both(lambda o: o.education.masters_share),
+            ctx.both(lambda o: o.education.doctoral_share),
+        )
         masters = None if ma is None or mb is None else compare_quantity(mb, ma)
         doctoral = None if da is None or db is None else compare_quantity(db, da)
         masters = None if masters is None else _signed(masters)
         doctoral = None if doctoral is None else _signed(doctoral)
         facts = {
             _fact(o, f"education.{k}"): v
-            for o, k, v in ((ctx.a, "masters_share", ma), (ctx.b, "masters_share", mb),
-                            (ctx.a, "doctoral_share", da), (ctx.b, "doctoral_share", db))
+            for o, k, v in (
+                (ctx.a, "masters_share", ma),
+                (ctx.b, "masters_share", mb),
+                (ctx.a, "doctoral_share", da),
+                (ctx.b, "doctoral_share", db),
+            )
             if v is not None
         }
     facts = {k: v for k, v in facts.items() if v is not None}
@@ -439,9 +558,15 @@ def _likelihood_sentences(ctx: _Pair) -> list[SentenceSpec]:
         slots = {**roles, "masters": PercentPoints(masters), "doctoral": PercentPoints(doctoral)}
         return [SentenceSpec("education.likelihood", slots, facts)]
     if masters is not None:
-        return [SentenceSpec("education.likelihood.masters", {**roles, "masters": PercentPoints(masters)}, facts)]
+        return [
+            SentenceSpec("education.likelihood.masters", {**roles, "masters": PercentPoints(masters)}, facts)
+        ]
     if doctoral is not None:
-        return [SentenceSpec("education.likelihood.doctoral", {**roles, "doctoral": PercentPoints(doctoral)}, facts)]
+        return [
+            SentenceSpec(
+                "education.likelihood.doctoral", {**roles, "doctoral": PercentPoints(doctoral)}, facts
+            )
+        ]
     return []
 
 
@@ -463,25 +588,44 @@ def _stated(ctx: _Pair) -> tuple[Referent, Referent, StatedComparison] | None:
 
 def _demographics(ctx: _Pair) -> SectionPlan | None:
     age = _directional(
-        ctx, "demographics.age", "average_age", *ctx.both(lambda o: o.average_age),
-        compare=compare_quantity, wrap=Quantity, slot="age",
+        ctx,
+        "demographics.age",
+        "average_age",
+        *ctx.both(lambda o: o.average_age),
+        compare=compare_quantity,
+        wrap=Quantity,
+        slot="age",
     )
-    gender = _group_sentences(ctx, "demographics.gender", "demographics.gender", lambda o: o.demographics.gender)
+    gender = _group_sentences(
+        ctx, "demographics.gender", "demographics.gender", lambda o: o.demographics.gender
+    )
     race = _group_sentences(ctx, "demographics.race", "demographics.race", lambda o: o.demographics.race)
     lgbt = _pair_sentence(
-        ctx, "demographics.lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent,
-        equal=lambda x, y: compare_quantity(x, y).is_tie, slot="share",
+        ctx,
+        "demographics.lgbt",
+        "demographics.lgbt_share",
+        lambda o: o.demographics.lgbt_share,
+        Percent,
+        equal=lambda x, y: compare_quantity(x, y).is_tie,
+        slot="share",
     )
-    table = _table(ctx, [
-        ("average_age", "average_age", lambda o: o.average_age, Quantity),
-        ("gender", "demographics.gender", lambda o: o.demographics.gender, _breakdown),
-        ("race", "demographics.race", lambda o: o.demographics.race, _breakdown),
-        ("lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent),
-    ])
-    return _section("demographics", SentenceSpec("heading.demographics", ctx.roles()), [
-        _paragraph(*_flat(age, gender, race, lgbt)),
-        table if table.rows else None,
-    ])
+    table = _table(
+        ctx,
+        [
+            ("average_age", "average_age", lambda o: o.average_age, Quantity),
+            ("gender", "demographics.gender", lambda o: o.demographics.gender, _breakdown),
+            ("race", "demographics.race", lambda o: o.demographics.race, _breakdown),
+            ("lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent),
+        ],
+    )
+    return _section(
+        "demographics",
+        SentenceSpec("heading.demographics", ctx.roles()),
+        [
+            _paragraph(*_flat(age, gender, race, lgbt)),
+            table if table.rows else None,
+        ],
+    )
 
 
 def _breakdown(groups: tuple[GroupShare, ...]) -> Breakdown:
@@ -500,12 +644,23 @@ def _group_sentences(
     other_groups = gb if lead_occ is ctx.a else None
     match = next((g for g in other_groups or () if same_text(g.group, largest.group)), None)
     if match is None:
-        return [SentenceSpec(
-            f"{stem}.one", {"role": lead_role, "group": largest.group, "share": Percent(largest.share)},
-            {_fact(lead_occ, f"{key}.{largest.group}"): largest.share},
-        )]
-    facts = {_fact(ctx.a, f"{key}.{largest.group}"): largest.share, _fact(ctx.b, f"{key}.{match.group}"): match.share}
-    slots = {**ctx.roles(), "group": largest.group, "a_share": Percent(largest.share), "b_share": Percent(match.share)}
+        return [
+            SentenceSpec(
+                f"{stem}.one",
+                {"role": lead_role, "group": largest.group, "share": Percent(largest.share)},
+                {_fact(lead_occ, f"{key}.{largest.group}"): largest.share},
+            )
+        ]
+    facts = {
+        _fact(ctx.a, f"{key}.{largest.group}"): largest.share,
+        _fact(ctx.b, f"{key}.{match.group}"): match.share,
+    }
+    slots = {
+        **ctx.roles(),
+        "group": largest.group,
+        "a_share": Percent(largest.share),
+        "b_share": Percent(match.share),
+    }
     return [SentenceSpec(stem, slots, facts)]
 
 
@@ -521,13 +676,18 @@ def _skills(ctx: _Pair) -> SectionPlan | None:
             sentences.append(SentenceSpec("skills.shared", {**ctx.roles(), "skills": Items(shared)}, facts))
         else:
             sentences.append(SentenceSpec("skills.none_shared", ctx.roles(), facts))
-        for occupation, role, other, own in ((ctx.a, ctx.ra, ctx.rb, overlap.only_a), (ctx.b, ctx.rb, ctx.ra, overlap.only_b)):
+        for occupation, role, other, own in (
+            (ctx.a, ctx.ra, ctx.rb, overlap.only_a),
+            (ctx.b, ctx.rb, ctx.ra, overlap.only_b),
+        ):
             if own:
-                sentences.append(SentenceSpec(
-                    "skills.distinct",
-                    {"role": role, "other": other, "skills": Items(own[:DISTINCT_SKILLS])},
-                    {_fact(occupation, "skills"): own[:DISTINCT_SKILLS]},
-                ))
+                sentences.append(
+                    SentenceSpec(
+                        "skills.distinct",
+                        {"role": role, "other": other, "skills": Items(own[:DISTINCT_SKILLS])},
+                        {_fact(occupation, "skills"): own[:DISTINCT_SKILLS]},
+                    )
+                )
     lists = [_skill_list(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))]
     return _section("skills", SentenceSpec("heading.skills", ctx.roles()), [_paragraph(*sentences), *lists])
 
@@ -541,7 +701,11 @@ def _skill_list(occupation: Occupation, role: Referent) -> BulletList | None:
     for skill in detailed:
         key = _fact(occupation, f"skills.{skill.name}")
         if skill.share is not None:
-            spec = SentenceSpec("skills.item", {"skill": skill.name, "share": Percent(skill.share)}, {key + ".share": skill.share})
+            spec = SentenceSpec(
+                "skills.item",
+                {"skill": skill.name, "share": Percent(skill.share)},
+                {key + ".share": skill.share},
+            )
         else:
             spec = SentenceSpec("skills.item.noshare", {"skill": skill.name}, {})
         example = Verbatim(skill.example, key + ".example") if skill.example else None

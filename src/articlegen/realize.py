@@ -72,8 +72,10 @@ class _Realizer:
                     items = tuple(
                         Sentence(
                             " ".join(s.text for s in para.sentences),
-                            para.sentences[0].message, para.sentences[0].variant,
-                            para.sentences[0].file, para.sentences[0].line,
+                            para.sentences[0].message,
+                            para.sentences[0].variant,
+                            para.sentences[0].file,
+                            para.sentences[0].line,
                             {k: v for s in para.sentences for k, v in s.facts.items()},
                         )
                         for para in (self.paragraph(item, distinct=False) for item in block.items)

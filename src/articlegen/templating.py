@@ -23,7 +23,6 @@ from .morphology import (
     pluralize_phrase,
     possessive,
 )
-from .spec import Referent
 from .quantities import (
     Breakdown,
     Count,
@@ -38,6 +37,7 @@ from .quantities import (
     Quantity,
     Rating,
 )
+from .spec import Referent
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,9 @@ def format_value(value: Any) -> str:
     if isinstance(value, MoneyRange):
         return numbers.format_range(numbers.format_money(value.low), numbers.format_money(value.high))
     if isinstance(value, MonthsRange):
-        return numbers.format_range(numbers.format_count(int(value.low)), numbers.format_count(int(value.high)))
+        return numbers.format_range(
+            numbers.format_count(int(value.low)), numbers.format_count(int(value.high))
+        )
     if isinstance(value, Labelled):
         return value.label if value.value is None else f"{value.label}, {format_value(value.value)}"
     if isinstance(value, Breakdown):

@@ -36,7 +36,8 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
                 raise YamlSyntaxError(
-                    key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
                     f"duplicate key {key!r}",
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -50,7 +51,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 def load_yaml_text(text: str) -> Any:
     """Parse YAML safely (no object construction) with line-aware mappings."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)

@@ -27,7 +27,10 @@ def _span(sentence: Sentence) -> str:
 def _table(block: TableBlock) -> list[str]:
     head = "".join(f"<th>{escape(s.text)}</th>" for s in block.header)
     rows = [
-        "<tr>" + f"<th>{escape(row[0].text)}</th>" + "".join(f"<td>{escape(c.text)}</td>" for c in row[1:]) + "</tr>"
+        "<tr>"
+        + f"<th>{escape(row[0].text)}</th>"
+        + "".join(f"<td>{escape(c.text)}</td>" for c in row[1:])
+        + "</tr>"
         for row in block.rows
     ]
     return ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]

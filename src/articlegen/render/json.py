@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -53,5 +54,14 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+def _plain(value: Any) -> Any:
+    """Facts may hold validated records; JSON gets their plain field values."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump(exclude_none=True)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
 def render_json(doc: Document) -> str:
-    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2, default=_plain) + "\n"

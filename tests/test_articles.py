@@ -1,0 +1,218 @@
+"""Whole articles: facts stated correctly, directions from the data, nothing broken."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from articlegen import open_generator
+from articlegen.plan import plan_article
+from articlegen.spec import Paragraph
+
+from .conftest import FULL, PARTIAL, find_artifacts, write_occupation
+
+ALL = FULL + PARTIAL
+ORDERED_PAIRS = list(itertools.permutations(ALL, 2))
+
+
+@pytest.mark.parametrize(("a", "b"), ORDERED_PAIRS, ids=lambda s: s)
+def test_no_artifacts_in_any_bundled_pair(generator, a, b):
+    text = generator.generate(a, b)
+    assert find_artifacts(text) == []
+
+
+def test_reference_article_states_every_fact(generator):
+    """Every fact of the first reference page, as it should read in our article."""
+    text = generator.generate("collections-associate", "account-representative")
+    facts = [
+        "6–12 months",
+        "$38,589",
+        "$36,977",
+        "$1,612",
+        "phone calls, customer service, and UPC",
+        "customer service, patients, and patient accounts",
+        "| Hourly rate | $18.55 | $17.78 |",
+        "| Projected job growth | −8% | −8% |",
+        "| Number of jobs | 20,297 | 183,446 |",
+        "| Most common degree | Bachelor's degree, 43% | Bachelor's degree, 52% |",
+        "| Average age | 46 | 46 |",
+        "| Years of experience | 12 | 12 |",
+        "| Salary range | $23,000–$63,000 | $26,000–$51,000 |",
+        "| Highest-paying city | Danbury, CT | Los Angeles, CA |",
+        "| Highest-paying state | Alaska | California |",
+        "| Best-paying company | JPMorgan Chase & Co. | New Relic |",
+        "| Best-paying industry | Finance | Finance |",
+        "| Most common major | Business | Business |",
+        "Female 65.6%, Male 34.4%",
+        "Female 66.4%, Male 33.6%",
+        "White 61.7%, Hispanic or Latino 17.5%, Black or African American 12.3%, Unknown 4.2%, "
+        "Asian 3.8%, American Indian and Alaska Native 0.5%",
+        "White 61.6%, Hispanic or Latino 17.3%, Black or African American 12.5%, Unknown 4.2%, "
+        "Asian 3.9%, American Indian and Alaska Native 0.5%",
+        "| LGBT share | 8% | 8% |",
+        "$44,424",
+        "$38,433",  # pay in the best-paying industry, from the overview page
+        "0.7 percentage points more likely",
+        "0.5 percentage points less likely",
+        "## What does a collections associate do?",
+        "## What does an account representative do?",
+    ]
+    missing = [fact for fact in facts if fact not in text]
+    assert missing == []
+    # The reference left job satisfaction and college blank: we leave them out, not print "-".
+    assert "Job satisfaction" not in text
+    assert "Most common college" not in text
+
+
+def _salary_spec(a, b):
+    plan = plan_article(a, b)
+    section = next(s for s in plan.sections if s.id == "salary")
+    paragraph = section.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    return paragraph.sentences[0]
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.permutations(FULL, 2)))
+def test_the_higher_earner_is_said_to_earn_more_in_both_orders(generator, a, b):
+    first, second = generator.catalog.find(a), generator.catalog.find(b)
+    spec = _salary_spec(first, second)
+    expected_higher = max((first, second), key=lambda o: o.salary.yearly)
+    assert spec.message == "salary.compare"
+    assert spec.slots["higher"].slug == expected_higher.slug
+    assert spec.slots["difference"] == abs(first.salary.yearly - second.salary.yearly)
+
+
+def _catalog_dir(tmp_path, records):
+    for slug, text in records.items():
+        write_occupation(tmp_path, slug, text)
+    return tmp_path
+
+
+def test_equal_salaries_are_stated_as_a_tie(tmp_path, generator):
+    data = _catalog_dir(
+        tmp_path,
+        {
+            "clerk": "title: Clerk\nsalary: {yearly: 40000}\n",
+            "typist": "title: Typist\nsalary: {yearly: 40000.3}\n",
+        },
+    )
+    gen = open_generator(data)
+    text = gen.generate("clerk", "typist")
+    assert "$40,000" in text
+    assert not re.search(r"\bmore\b|\bless\b|\bahead\b|\btrail", text.split("## Salary")[1].split("|")[0])
+    spec = _salary_spec(gen.catalog.find("clerk"), gen.catalog.find("typist"))
+    assert spec.message == "salary.same"
+
+
+def test_title_only_records_give_a_short_clean_article(tmp_path):
+    data = _catalog_dir(tmp_path, {"clerk": "title: Clerk\n", "typist": "title: Typist\n"})
+    text = open_generator(data).generate("clerk", "typist")
+    assert find_artifacts(text) == []
+    assert "##" not in text  # every section had nothing to say, so none is shown
+    assert text.startswith("# ")
+
+
+def test_sparse_record_against_full_record(tmp_path, generator):
+    source = generator.catalog.source / "collections-associate.yaml"
+    data = _catalog_dir(
+        tmp_path,
+        {
+            "collections-associate": source.read_text(),
+            "clerk": "title: Clerk\nsalary: {hourly: 15.5}\neducation: {major: english}\n",
+        },
+    )
+    text = open_generator(data).generate("clerk", "collections-associate")
+    assert find_artifacts(text) == []
+    assert "| Hourly rate | $15.50 | $18.55 |" in text
+    assert "| Yearly salary | Not reported | $38,589 |" in text
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    assert "What does a clerk do?" not in headings  # no description, no duties: no section
+    # No heading is left without content under it.
+    for block in re.split(r"^## ", text, flags=re.M)[1:]:
+        assert block.strip().count("\n") >= 2
+
+
+def test_no_sentence_repeats_within_an_article(generator):
+    for a, b in ORDERED_PAIRS:
+        doc = generator.document(a, b)
+        prose = [
+            s.text
+            for section in doc.sections
+            for block in section.blocks
+            for s in getattr(block, "sentences", ())
+            if s.message
+        ]
+        assert len(prose) == len(set(prose)), (a, b)
+        # A message said twice (once per job) uses two different variants.
+        said = [
+            (s.message, s.variant)
+            for s in doc.sentences()
+            if s.message and not s.message.startswith(("label.", "heading.", "skills.item"))
+        ]
+        assert len(said) == len(set(said)), (a, b)
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_is_a_complete_page_and_escapes_data(tmp_path):
+    data = _catalog_dir(
+        tmp_path,
+        {
+            "script-clerk": 'title: "<script>alert(1)</script> Clerk & Co"\nsalary: {yearly: 30000}\n',
+            "typist": "title: Typist\nsalary: {yearly: 31000}\n",
+        },
+    )
+    page = open_generator(data).generate("script-clerk", "typist", format="html")
+    parser = _TextCollector()
+    parser.feed(page)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "script" not in parser.tags
+    assert {"html", "head", "title", "body", "h1", "table"} <= set(parser.tags)
+    assert "<script>alert(1)</script> Clerk & Co" in "".join(parser.text)
+
+
+def test_json_carries_provenance_for_every_sentence(generator):
+    doc = json.loads(generator.generate("collections-associate", "account-representative", format="json"))
+    assert doc["subjects"] == ["collections-associate", "account-representative"]
+    sentences = [
+        s
+        for section in doc["sections"]
+        for block in section["blocks"]
+        if block["type"] == "paragraph"
+        for s in block["sentences"]
+    ]
+    assert sentences
+    for sentence in sentences:
+        if sentence["message"] is None:  # verbatim data text names the field it came from
+            assert len(sentence["facts"]) == 1
+            continue
+        assert sentence["variant"] and sentence["line"] > 0
+        assert sentence["file"].endswith(".yaml")
+    salary = next(s for s in sentences if s["message"] == "salary.compare")
+    assert salary["facts"] == {
+        "collections-associate.salary.yearly": 38589,
+        "account-representative.salary.yearly": 36977,
+    }
+
+
+def test_seed_changes_wording_but_not_facts(generator):
+    one = generator.generate("collections-associate", "account-representative", seed=0)
+    other = generator.generate("collections-associate", "account-representative", seed=7)
+    assert one != other
+    for fact in ("$38,589", "$36,977", "$1,612", "Danbury, CT"):
+        assert fact in one and fact in other
