@@ -216,3 +216,29 @@ def test_seed_changes_wording_but_not_facts(generator):
     assert one != other
     for fact in ("$38,589", "$36,977", "$1,612", "Danbury, CT"):
         assert fact in one and fact in other
+
+
+def test_pronouns_only_follow_a_plural_mention_of_the_same_job(generator):
+    """'They'/'them'/'their' stand only where the previous sentence named that job in the plural."""
+    pronoun = re.compile(r"\b(they|them|their)\b", re.I)
+    used = 0
+    for seed in range(4):
+        for a, b in ORDERED_PAIRS:
+            doc = generator.document(a, b, seed=seed)
+            plurals = {
+                slug: generator.catalog.find(slug).title.lower() + "s" for slug in (a, b)
+            }  # bundled titles pluralize regularly
+            for section in doc.sections:
+                for block in section.blocks:
+                    sentences = [s for s in getattr(block, "sentences", ()) if s.message]
+                    for before, sentence in itertools.pairwise(sentences):
+                        if sentence.message.endswith(".one") and pronoun.search(sentence.text):
+                            used += 1
+                            assert any(p in before.text.lower() for p in plurals.values()) or pronoun.search(
+                                before.text
+                            ), (before.text, sentence.text)
+                    if sentences and sentences[0].message.endswith(".one"):
+                        assert not re.match(
+                            r"(they|them|their|among them|of them)\b", sentences[0].text, re.I
+                        )
+    assert used > 0  # the rule is exercised, not vacuous

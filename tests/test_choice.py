@@ -39,7 +39,12 @@ def test_same_input_gives_the_same_article_across_processes_and_hash_seeds(tmp_p
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT / "src")}
         result = subprocess.run(
             [sys.executable, "-m", "articlegen", "generate", "collections-associate", "recovery-agent"],
-            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=True,
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1

@@ -661,7 +661,10 @@ def _group_sentences(
         "a_share": Percent(largest.share),
         "b_share": Percent(match.share),
     }
-    return [SentenceSpec(stem, slots, facts)]
+    # "The largest group in both jobs" is a claim; make it only when the data bears it out.
+    largest_in_b = max(other_groups or (), key=lambda g: g.share)
+    message = f"{stem}.largest_both" if same_text(largest_in_b.group, largest.group) else stem
+    return [SentenceSpec(message, slots, facts)]
 
 
 def _skills(ctx: _Pair) -> SectionPlan | None:

@@ -8,6 +8,7 @@ headings, table labels and list items keep one wording, as a reader expects.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
@@ -17,14 +18,15 @@ from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, Ta
 from .errors import RenderError
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
 from .phrasebank import Phrasebank, Variant
-from .spec import ArticlePlan, BulletList, Paragraph, SentenceSpec, Table, Verbatim
-from .templating import MissingValueError, format_value
+from .spec import ArticlePlan, BulletList, Paragraph, Referent, SentenceSpec, Table, Verbatim
+from .templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
 
 
 class _Realizer:
     def __init__(self, plan: ArticlePlan, bank: Phrasebank, seed: int) -> None:
         self.plan, self.bank, self.seed = plan, bank, seed
         self.used: dict[str, set[str]] = {}
+        self.previous_subject: Any = None  # the job the last sentence of this paragraph was about
 
     def sentence(self, spec: SentenceSpec, *, distinct: bool, fragment: bool = False) -> Sentence:
         message = self.bank.message(spec.message)
@@ -32,7 +34,8 @@ class _Realizer:
         variant = choose_variant(message, spec.slots, self.seed, self.plan.pair_key, used)
         if distinct:
             self.used.setdefault(spec.message, set()).add(variant.id)
-        text = render_variant(variant, spec.message, spec.slots)
+        text = render_variant(variant, spec.message, {**spec.slots, PREVIOUS_SUBJECT: self.previous_subject})
+        self.previous_subject = _plural_subject(spec.slots.get("role"), text)
         text = tidy_fragment(text) if fragment else tidy_sentence(text)
         return Sentence(text, spec.message, variant.id, variant.file, variant.line, dict(spec.facts))
 
@@ -42,6 +45,7 @@ class _Realizer:
         return self.sentence(piece, distinct=distinct)
 
     def paragraph(self, block: Paragraph, *, distinct: bool = True) -> ParagraphBlock:
+        self.previous_subject = None
         return ParagraphBlock(tuple(self.piece(p, distinct=distinct) for p in block.sentences))
 
     def table(self, block: Table) -> TableBlock:
@@ -86,6 +90,19 @@ class _Realizer:
             sections.append(Section(section.id, heading, tuple(blocks)))
         title = self.sentence(self.plan.title, distinct=False, fragment=True)
         return Document(self.plan.kind, self.plan.subjects, self.seed, title, tuple(sections))
+
+
+def _plural_subject(role: Any, text: str) -> Any:
+    """The job a sentence was about, if it named it in the plural or as 'they'.
+
+    Only then can the next sentence say "they"/"them": after "The average collections
+    associate is 46", a "them" would have no plural to point back to.
+    """
+    if not isinstance(role, Referent):
+        return None
+    lowered = text.lower()
+    plural_form = forms_of(role).plural.lower()
+    return role if plural_form in lowered or re.search(r"\b(they|them|their)\b", lowered) else None
 
 
 def _cell_text(value: Any) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import numbers
@@ -155,6 +156,34 @@ def percent(value: Any) -> str:
     return numbers.format_percent(float(value))
 
 
+# The realizer passes the referent the previous sentence of the paragraph was about, so a
+# sentence about the same job can say "they" instead of repeating its name.
+PREVIOUS_SUBJECT = "_previous_subject"
+
+
+def _is_previous_subject(context: Context, value: Any) -> bool:
+    return isinstance(value, Referent) and context.get(PREVIOUS_SUBJECT) == value
+
+
+@pass_context
+def they(context: Context, value: Any) -> NounPhrase:
+    """'they' right after a sentence about the same job, else the plural: 'collections associates'."""
+    return NounPhrase("they", plural=True) if _is_previous_subject(context, value) else plural(value)
+
+
+@pass_context
+def them(context: Context, value: Any) -> NounPhrase:
+    return NounPhrase("them", plural=True) if _is_previous_subject(context, value) else plural(value)
+
+
+@pass_context
+def their(context: Context, value: Any) -> NounPhrase:
+    """'their' after a sentence about the same job, else 'collections associates''."""
+    if _is_previous_subject(context, value):
+        return NounPhrase("their", plural=True)
+    return poss(plural(value))
+
+
 def join_and(value: Any) -> str:
     return join_items([format_value(item) for item in value], "and")
 
@@ -197,6 +226,9 @@ FILTERS = {
     "singular": singular,
     "title": title,
     "poss": poss,
+    "they": they,
+    "them": them,
+    "their": their,
     "a_an": a_an,
     "money": money,
     "percent": percent,
