@@ -33,15 +33,22 @@ class NounForms(Record):
     article: Literal["a", "an"] | None = Field(None, description="Indefinite article for the singular.")
 
 
-class MoneyRange(Record):
-    low: Money
-    high: Money
+class _Range(Record):
+    """A low–high pair; subclasses give the two fields their types."""
+
+    low: float
+    high: float
 
     @model_validator(mode="after")
-    def _ordered(self) -> MoneyRange:
+    def _ordered(self) -> _Range:
         if self.low > self.high:
             raise ValueError("low must not exceed high")
         return self
+
+
+class MoneyRange(_Range):
+    low: Money
+    high: Money
 
 
 class Salary(Record):
@@ -50,15 +57,9 @@ class Salary(Record):
     range: MoneyRange | None = Field(None, description="Typical yearly salary range in dollars.")
 
 
-class MonthsRange(Record):
-    low: Annotated[int, Field(ge=0)]
-    high: Annotated[int, Field(ge=0)]
-
-    @model_validator(mode="after")
-    def _ordered(self) -> MonthsRange:
-        if self.low > self.high:
-            raise ValueError("low must not exceed high")
-        return self
+class MonthsRange(_Range):
+    low: Annotated[int, Field(ge=0)]  # type: ignore[assignment]
+    high: Annotated[int, Field(ge=0)]  # type: ignore[assignment]
 
 
 class DegreeShare(Record):

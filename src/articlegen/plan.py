@@ -368,7 +368,7 @@ def _salary(ctx: _Pair) -> SectionPlan | None:
         [
             _paragraph(*_flat(compare, ranges)),
             where,
-            table if table.rows else None,
+            table,
         ],
     )
 
@@ -485,7 +485,7 @@ def _education(ctx: _Pair) -> SectionPlan | None:
         [
             _paragraph(*_flat(degree, major, college)),
             _paragraph(*_likelihood_sentences(ctx)),
-            table if table.rows else None,
+            table,
         ],
     )
 
@@ -623,7 +623,7 @@ def _demographics(ctx: _Pair) -> SectionPlan | None:
         SentenceSpec("heading.demographics", ctx.roles()),
         [
             _paragraph(*_flat(age, gender, race, lgbt)),
-            table if table.rows else None,
+            table,
         ],
     )
 
