@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .test_data import run_cli
 
@@ -71,3 +72,27 @@ def test_broken_phrasebank_gives_file_and_line(tmp_path):
     assert result.stderr.strip().endswith(
         "x.yaml:6: title/one uses 'c', which is not among the message's slots (a, b)"
     )
+
+
+def test_explain_names_message_variant_and_line_of_every_sentence(tmp_path, generator):
+    result = run_cli("generate", "collections-associate", "account-representative", "--explain", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    annotations = re.findall(r"<!-- ([\w.]+)/([\w-]+) @ (\S+):(\d+) -->", result.stdout)
+    assert len(annotations) > 20
+    bank = generator.phrasebank
+    for message_id, variant_id, path, line in annotations:
+        variant = next(v for v in bank.message(message_id).variants if v.id == variant_id)
+        assert path.endswith(variant.file.split("/")[-1])
+        assert int(line) == variant.line
+        # The line named really holds that variant's text (or its key for a block scalar).
+        source = (generator.phrasebank.source / path.split("/")[-1]).read_text().splitlines()
+        assert "text:" in source[int(line) - 1]
+    # Text from the data is marked as such, with its field.
+    assert "<!-- data: collections-associate.description -->" in result.stdout
+
+
+def test_explain_is_for_markdown_only(tmp_path):
+    result = run_cli(
+        "generate", "recovery-agent", "collections-associate", "--explain", "--format", "json", cwd=tmp_path
+    )
+    assert result.returncode == 2

@@ -66,6 +66,9 @@ def main() -> None:
 @_data_option
 @_bank_option
 @click.option(
+    "--explain", is_flag=True, help="Annotate each sentence with its message, variant and file:line."
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -80,10 +83,11 @@ def generate(
     seed: int,
     data_dir: Path | None,
     phrasebank_dir: Path | None,
+    explain: bool,
     output: Path | None,
 ) -> None:
     """Write the article comparing occupations A and B (slugs or titles)."""
-    text = open_generator(data_dir, phrasebank_dir).generate(a, b, format=fmt, seed=seed)
+    text = open_generator(data_dir, phrasebank_dir).generate(a, b, format=fmt, seed=seed, explain=explain)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -11,7 +11,7 @@ from .load import Catalog, load_catalog
 from .phrasebank import Phrasebank, load_phrasebank
 from .plan import plan_article
 from .realize import realize_article
-from .render import RENDERERS
+from .render import RENDERERS, render_markdown
 from .resources import default_data_dir, default_phrasebank_dir
 
 FORMATS = tuple(RENDERERS)
@@ -30,10 +30,17 @@ class Generator:
             raise ArticlegenError(f"both occupations are {first.slug!r}; name two different ones")
         return realize_article(plan_article(first, second), self.phrasebank, seed)
 
-    def generate(self, a: str, b: str, format: str = "md", seed: int = 0) -> str:
+    def generate(self, a: str, b: str, format: str = "md", seed: int = 0, explain: bool = False) -> str:
         if format not in RENDERERS:
             raise ArticlegenError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        return RENDERERS[format](self.document(a, b, seed))
+        document = self.document(a, b, seed)
+        if explain:
+            if format != "md":
+                raise ArticlegenError(
+                    "--explain annotates Markdown; HTML and JSON carry the same data already"
+                )
+            return render_markdown(document, explain=True)
+        return RENDERERS[format](document)
 
 
 def open_generator(data_dir: Path | str | None = None, phrasebank_dir: Path | str | None = None) -> Generator:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document, ListBlock, ParagraphBlock, TableBlock
+from ..document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
 
 
 def _cell(text: str) -> str:
@@ -16,18 +16,32 @@ def _table(block: TableBlock) -> list[str]:
     return lines
 
 
-def render_markdown(doc: Document) -> str:
-    out = [f"# {doc.title.text}", ""]
+def _source(sentence: Sentence) -> str:
+    if sentence.message is None:
+        return f"data: {', '.join(sentence.facts)}"
+    return f"{sentence.message}/{sentence.variant} @ {sentence.file}:{sentence.line}"
+
+
+def _said(sentence: Sentence, explain: bool) -> str:
+    return f"{sentence.text} <!-- {_source(sentence)} -->" if explain else sentence.text
+
+
+def render_markdown(doc: Document, *, explain: bool = False) -> str:
+    """Markdown; with `explain`, each sentence is followed by a comment naming where it came from."""
+    out = [f"# {_said(doc.title, explain)}", ""]
     for section in doc.sections:
         if section.heading:
-            out += [f"## {section.heading.text}", ""]
+            out += [f"## {_said(section.heading, explain)}", ""]
         for block in section.blocks:
             if isinstance(block, ParagraphBlock):
-                out += [block.text, ""]
+                if explain:  # one sentence a line, so each annotation sits beside its sentence
+                    out += [_said(s, True) for s in block.sentences] + [""]
+                else:
+                    out += [block.text, ""]
             elif isinstance(block, ListBlock):
                 if block.lead:
-                    out += [block.lead.text, ""]
-                out += [f"- {item.text}" for item in block.items] + [""]
+                    out += [_said(block.lead, explain), ""]
+                out += [f"- {_said(item, explain)}" for item in block.items] + [""]
             elif isinstance(block, TableBlock):
                 out += [*_table(block), ""]
     return "\n".join(out).rstrip("\n") + "\n"
