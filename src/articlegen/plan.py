@@ -160,6 +160,13 @@ def _pair_sentence(
                 facts,
             )
         ]
+    return _one_side(ctx, stem, key, va, vb, wrap, slot)
+
+
+def _one_side(
+    ctx: _Pair, stem: str, key: str, va: Any, vb: Any, wrap: Callable[[Any], Any], slot: str
+) -> list[SentenceSpec]:
+    """A '.one' sentence for the job that has the fact, when the other lacks it."""
     for occupation, role, value in ((ctx.a, ctx.ra, va), (ctx.b, ctx.rb, vb)):
         if value is not None:
             return [
@@ -182,14 +189,7 @@ def _directional(
 ) -> list[SentenceSpec]:
     """A figure both jobs have, said with the higher one first, or as a tie."""
     if va is None or vb is None:
-        for occupation, role, value in ((ctx.a, ctx.ra, va), (ctx.b, ctx.rb, vb)):
-            if value is not None:
-                return [
-                    SentenceSpec(
-                        f"{stem}.one", {"role": role, slot: wrap(value)}, {_fact(occupation, key): value}
-                    )
-                ]
-        return []
+        return _one_side(ctx, stem, key, va, vb, wrap, slot)
     facts = {_fact(ctx.a, key): va, _fact(ctx.b, key): vb}
     diff = compare(va, vb)
     if diff.is_tie:
