@@ -1,0 +1,18 @@
+"""The `articlegen` command line: one module per command, registered on one group."""
+
+from __future__ import annotations
+
+import click
+
+from .catalog import list_occupations, schema
+from .generate import generate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="articlegen")
+def main() -> None:
+    """Write "X vs Y" career comparison articles from occupation facts."""
+
+
+for _command in (generate, list_occupations, schema):
+    main.add_command(_command)
