@@ -49,11 +49,18 @@ class _Range(Record):
 class MoneyRange(_Range):
     low: Money
     high: Money
+    percentiles: tuple[int, int] | None = Field(
+        None, description="Which percentiles low and high are, e.g. [10, 90]; absent for a typical range."
+    )
+    high_top_coded: bool = Field(
+        False, description="High is BLS's top code: the true figure is at least this much."
+    )
 
 
 class Salary(Record):
     yearly: Money | None = Field(None, description="Average yearly salary in dollars.")
     hourly: Money | None = Field(None, description="Average hourly rate in dollars.")
+    median: Money | None = Field(None, description="Median yearly salary in dollars.")
     range: MoneyRange | None = Field(None, description="Typical yearly salary range in dollars.")
 
 
@@ -80,6 +87,11 @@ class TopPay(Record):
 
     city: Text | None = None
     state: Text | None = None
+    state_salary: Money | None = Field(None, description="Average yearly salary in that state.")
+    metro: Text | None = Field(
+        None, description="Metropolitan area, e.g. 'San Jose-Sunnyvale-Santa Clara, CA'."
+    )
+    metro_salary: Money | None = Field(None, description="Average yearly salary in that metro area.")
     company: Text | None = None
     industry: Text | None = None
     industry_salary: Money | None = Field(None, description="Average yearly salary in that industry.")
@@ -132,9 +144,25 @@ class StatedComparison(Record):
     )
 
 
+class SocGroup(Record):
+    """The SOC minor group an occupation belongs to, e.g. 43-3000 Financial Clerks."""
+
+    code: Text = Field(pattern=r"^\d{2}-\d{4}$")
+    title: Text
+
+
 class Occupation(Record):
     slug: Text = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="File name without .yaml.")
     title: Text = Field(description="Title as written in a heading, e.g. 'Collections Associate'.")
+    soc: Text | None = Field(
+        None,
+        pattern=r"^\d{2}-\d{4}$",
+        description="SOC code, e.g. '43-3011'; facts this record lacks are taken from OEWS for that code.",
+    )
+    group: SocGroup | None = Field(None, description="SOC minor group.")
+    sources: tuple[Text, ...] = Field(
+        (), description="Citations for the facts, e.g. 'U.S. Bureau of Labor Statistics, OEWS, May 2025'."
+    )
     forms: NounForms | None = None
     description: Text | None = Field(None, description="What the job is, in a few sentences.")
     salary: Salary | None = None
