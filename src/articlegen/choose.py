@@ -58,7 +58,11 @@ def choose_variant(
     When a message appears more often than it has variants, a used one is taken
     again: its slots differ, so the sentence still does.
     """
-    ranked = rank_variants(message, slots, seed, pair_key)
+    return choose_among(rank_variants(message, slots, seed, pair_key), message, used)
+
+
+def choose_among(ranked: list[Variant], message: Message, used: frozenset[str] = frozenset()) -> Variant:
+    """The first of ranked variants not yet used; split out so callers can keep the ranking."""
     if not ranked:
         raise RenderError(
             f"{message.file}:{message.line}: no variant of {message.id!r} applies to these facts"

@@ -15,6 +15,7 @@ class Sentence:
     file: str | None = None
     line: int | None = None
     facts: Mapping[str, Any] = field(default_factory=dict)
+    eligible: tuple[str, ...] = ()  # ids of the variants whose condition held, for coverage reports
 
 
 @dataclass(frozen=True)

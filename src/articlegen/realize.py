@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
-from .choose import choose_variant
+from .choose import choose_among, rank_variants
 from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, TableBlock
 from .errors import RenderError
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
@@ -31,13 +31,17 @@ class _Realizer:
     def sentence(self, spec: SentenceSpec, *, distinct: bool, fragment: bool = False) -> Sentence:
         message = self.bank.message(spec.message)
         used = frozenset(self.used.get(spec.message, ())) if distinct else frozenset()
-        variant = choose_variant(message, spec.slots, self.seed, self.plan.pair_key, used)
+        ranked = rank_variants(message, spec.slots, self.seed, self.plan.pair_key)
+        variant = choose_among(ranked, message, used)
         if distinct:
             self.used.setdefault(spec.message, set()).add(variant.id)
         text = render_variant(variant, spec.message, {**spec.slots, PREVIOUS_SUBJECT: self.previous_subject})
         self.previous_subject = _plural_subject(spec.slots.get("role"), text)
         text = tidy_fragment(text) if fragment else tidy_sentence(text)
-        return Sentence(text, spec.message, variant.id, variant.file, variant.line, dict(spec.facts))
+        eligible = tuple(v.id for v in ranked)
+        return Sentence(
+            text, spec.message, variant.id, variant.file, variant.line, dict(spec.facts), eligible
+        )
 
     def piece(self, piece: SentenceSpec | Verbatim, *, distinct: bool) -> Sentence:
         if isinstance(piece, Verbatim):
@@ -81,6 +85,7 @@ class _Realizer:
                             para.sentences[0].file,
                             para.sentences[0].line,
                             {k: v for s in para.sentences for k, v in s.facts.items()},
+                            para.sentences[0].eligible,
                         )
                         for para in (self.paragraph(item, distinct=False) for item in block.items)
                     )
