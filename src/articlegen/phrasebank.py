@@ -18,6 +18,7 @@ time with its file and line instead of in the middle of a bulk run.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,12 +26,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from jinja2 import Template, TemplateSyntaxError, meta
+from jinja2 import Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import PhrasebankError
 from .templating import make_environment
-from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_file
+from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_text
 
 _ID = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
 _MESSAGE_KEYS = {"slots", "variants", "description"}
@@ -72,7 +73,57 @@ class Phrasebank:
             ) from None
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One fault in a phrasebank, located for an editor's `file:line:col`."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+    def one_line(self) -> str:
+        """The load-time form, `file:line: message`, that generate and friends print."""
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class _Problems(list[Problem]):
+    """Collects problems; in strict mode (every command but lint) the first one is raised."""
+
+    def __init__(self, strict: bool) -> None:
+        super().__init__()
+        self.strict = strict
+        self.broken: set[str] = set()  # ids of messages left out for a problem already reported
+
+    def add(self, file: str, line: int, message: str, col: int = 1) -> None:
+        problem = Problem(file, line, col, message)
+        if self.strict:
+            raise PhrasebankError(problem.one_line())
+        self.append(problem)
+
+
 def load_phrasebank(directory: Path) -> Phrasebank:
+    """Load every file; the first problem found is raised as a one-line PhrasebankError."""
+    bank, _ = _read(directory, _Problems(strict=True))
+    return bank
+
+
+def read_phrasebank(directory: Path) -> tuple[Phrasebank, list[Problem], frozenset[str]]:
+    """Load what loads and collect every problem, for lint; faulty messages and variants are left out.
+
+    Also returns the ids of messages left out for a problem already reported, so that
+    lint does not report them a second time as missing. Raises PhrasebankError only
+    when there is nothing to read at all.
+    """
+    problems = _Problems(strict=False)
+    bank, _ = _read(directory, problems)
+    return bank, list(problems), frozenset(problems.broken)
+
+
+def _read(directory: Path, problems: _Problems) -> tuple[Phrasebank, _Problems]:
     if not directory.is_dir():
         raise PhrasebankError(f"{display_path(directory)}: no such phrasebank directory")
     files = sorted(directory.glob("*.yaml"))
@@ -81,124 +132,225 @@ def load_phrasebank(directory: Path) -> Phrasebank:
     env = make_environment()
     messages: dict[str, Message] = {}
     for path in files:
-        for message in _load_file(path, env):
+        for message in _load_file(path, env, problems):
             if message.id in messages:
                 first = messages[message.id]
-                raise PhrasebankError(
-                    f"{message.file}:{message.line}: message {message.id!r} is already defined "
-                    f"at {first.file}:{first.line}"
+                problems.add(
+                    message.file,
+                    message.line,
+                    f"message {message.id!r} is already defined at {first.file}:{first.line}",
                 )
+                continue
             messages[message.id] = message
-    return Phrasebank(MappingProxyType(messages), directory, env)
+    return Phrasebank(MappingProxyType(messages), directory, env), problems
 
 
-def _load_file(path: Path, env: ImmutableSandboxedEnvironment) -> list[Message]:
+def _load_file(path: Path, env: ImmutableSandboxedEnvironment, problems: _Problems) -> list[Message]:
     shown = display_path(path)
     try:
-        raw = load_yaml_file(path)
+        source = path.read_text(encoding="utf-8")
+        raw = load_yaml_text(source)
     except YamlSyntaxError as err:
-        raise PhrasebankError(f"{shown}:{err.line}:{err.column}: {err.reason}") from None
+        problems.add(shown, err.line, err.reason, err.column)
+        return []
     except (OSError, UnicodeDecodeError) as err:
-        raise PhrasebankError(f"{shown}: cannot read file: {err}") from None
+        problems.add(shown, 1, f"cannot read file: {err}")
+        return []
     if not isinstance(raw, LineDict) or not isinstance(raw.get("messages"), LineDict):
-        raise PhrasebankError(f"{shown}:1: expected a top-level 'messages:' mapping")
+        problems.add(shown, 1, "expected a top-level 'messages:' mapping")
+        return []
     body: LineDict = raw["messages"]
-    return [
-        _load_message(shown, str(message_id), spec, body.key_lines.get(message_id, 0), env)
+    place = _Locator(shown, source.splitlines(), problems)
+    loaded = (
+        _load_message(place, str(message_id), spec, body.key_lines.get(message_id, 0), env)
         for message_id, spec in body.items()
-    ]
+    )
+    return [m for m in loaded if m is not None]
+
+
+@dataclass(frozen=True)
+class _Locator:
+    """Reports problems in one file, finding the column of a name in the text when it can."""
+
+    file: str
+    lines: list[str]
+    problems: _Problems
+
+    def add(self, line: int, message: str, needle: str | None = None) -> None:
+        line, col = self.find(line, needle) if needle else (line, 1)
+        self.problems.add(self.file, line, message, col)
+
+    def content_line(self, key_line: int) -> int:
+        """Where a value starts: the next line when the key opens a block scalar (`text: >-`)."""
+        rest = self.lines[key_line - 1].partition(":")[2].strip() if 0 < key_line <= len(self.lines) else ""
+        return key_line + 1 if rest[:1] in ("|", ">") else key_line
+
+    def find(self, line: int, needle: str) -> tuple[int, int]:
+        """The first place at or after `line` where `needle` occurs (a template spans a few lines)."""
+        for number in range(max(line, 1), min(line + 40, len(self.lines)) + 1):
+            col = self.lines[number - 1].find(needle)
+            if col >= 0:
+                return number, col + 1
+        return line, 1
 
 
 def _load_message(
-    shown: str, message_id: str, spec: Any, line: int, env: ImmutableSandboxedEnvironment
-) -> Message:
-    where = f"{shown}:{line}"
+    place: _Locator, message_id: str, spec: Any, line: int, env: ImmutableSandboxedEnvironment
+) -> Message | None:
     if not _ID.match(message_id):
-        raise PhrasebankError(
-            f"{where}: message id {message_id!r} must be lowercase words joined by . - or _"
-        )
+        place.add(line, f"message id {message_id!r} must be lowercase words joined by . - or _", message_id)
+        return None
     if not isinstance(spec, LineDict):
-        raise PhrasebankError(f"{where}: message {message_id!r} must be a mapping with slots and variants")
+        place.add(line, f"message {message_id!r} must be a mapping with slots and variants")
+        return None
     unknown = sorted(set(spec) - _MESSAGE_KEYS)
-    if unknown:
-        raise PhrasebankError(
-            f"{shown}:{spec.key_lines[unknown[0]]}: unknown key {unknown[0]!r} in message {message_id!r}"
-        )
+    for key in unknown:
+        place.add(spec.key_lines[key], f"unknown key {key!r} in message {message_id!r}", str(key))
+    if unknown:  # most likely a misspelt 'slots' or 'variants': checking further would only cascade
+        place.problems.broken.add(message_id)
+        return None
     slots = spec.get("slots", [])
     if not isinstance(slots, list) or not all(isinstance(s, str) for s in slots):
-        raise PhrasebankError(f"{where}: slots of {message_id!r} must be a list of names")
+        place.add(spec.key_lines.get("slots", line), f"slots of {message_id!r} must be a list of names")
+        return None
     variants_raw = spec.get("variants")
     if not isinstance(variants_raw, list) or not variants_raw:
-        raise PhrasebankError(f"{where}: message {message_id!r} needs a non-empty 'variants' list")
+        place.add(line, f"message {message_id!r} needs a non-empty 'variants' list")
+        return None
     variants: list[Variant] = []
     seen: dict[str, int] = {}
     for raw in variants_raw:
-        variant = _load_variant(shown, message_id, raw, frozenset(slots), env, line)
+        variant = _load_variant(place, message_id, raw, frozenset(slots), env, line)
+        if variant is None:
+            continue
+        id_line = raw.key_lines.get("id", raw.line)
         if variant.id in seen:
-            raise PhrasebankError(
-                f"{shown}:{variant.line}: variant id {variant.id!r} of {message_id!r} is already used "
-                f"on line {seen[variant.id]}"
+            place.add(
+                id_line,
+                f"variant id {variant.id!r} of {message_id!r} is already used on line {seen[variant.id]}",
+                variant.id,
             )
-        seen[variant.id] = variant.line
+            continue
+        seen[variant.id] = id_line
         variants.append(variant)
-    return Message(message_id, frozenset(slots), tuple(variants), shown, line)
+    if not variants:
+        place.problems.broken.add(message_id)
+        return None
+    return Message(message_id, frozenset(slots), tuple(variants), place.file, line)
 
 
 def _load_variant(
-    shown: str,
+    place: _Locator,
     message_id: str,
     raw: Any,
     slots: frozenset[str],
     env: ImmutableSandboxedEnvironment,
     message_line: int,
-) -> Variant:
+) -> Variant | None:
     if not isinstance(raw, LineDict):
-        raise PhrasebankError(f"{shown}:{message_line}: each variant of {message_id!r} needs 'id' and 'text'")
+        place.add(message_line, f"each variant of {message_id!r} needs 'id' and 'text'")
+        return None
     line = raw.line
-    unknown = sorted(set(raw) - _VARIANT_KEYS)
-    if unknown:
-        raise PhrasebankError(f"{shown}:{line}: unknown key {unknown[0]!r} in a variant of {message_id!r}")
+    for key in sorted(set(raw) - _VARIANT_KEYS):
+        place.add(raw.key_lines[key], f"unknown key {key!r} in a variant of {message_id!r}", str(key))
     variant_id, text, when = raw.get("id"), raw.get("text"), raw.get("when")
     if not isinstance(variant_id, str) or not _ID.match(variant_id):
-        raise PhrasebankError(f"{shown}:{line}: a variant of {message_id!r} needs an 'id' of lowercase words")
+        place.add(line, f"a variant of {message_id!r} needs an 'id' of lowercase words")
+        return None
     if not isinstance(text, str) or not text.strip():
-        raise PhrasebankError(
-            f"{shown}:{line}: variant {variant_id!r} of {message_id!r} needs a non-empty 'text'"
-        )
+        place.add(line, f"variant {variant_id!r} of {message_id!r} needs a non-empty 'text'")
+        return None
+    name = f"{message_id}/{variant_id}"
     text_line = raw.key_lines.get("text", line)
-    try:
-        parsed = env.parse(text)
-        template = env.from_string(parsed)
-    except TemplateSyntaxError as err:
-        where = f"{shown}:{text_line + (err.lineno or 1) - 1}"
-        raise PhrasebankError(
-            f"{where}: Jinja syntax error in {message_id}/{variant_id}: {err.message}"
-        ) from None
-    _check_names(shown, text_line, message_id, variant_id, meta.find_undeclared_variables(parsed), slots)
+    template = _compile_template(place, name, text, text_line, slots, env)
     condition = None
     if when is not None:
-        if not isinstance(when, str):
-            raise PhrasebankError(
-                f"{shown}:{line}: 'when' of {message_id}/{variant_id} must be an expression"
-            )
         when_line = raw.key_lines.get("when", line)
-        try:
-            condition = env.compile_expression(when)
-            used = meta.find_undeclared_variables(env.parse("{{ " + when + " }}"))
-        except TemplateSyntaxError as err:
-            raise PhrasebankError(
-                f"{shown}:{when_line}: condition of {message_id}/{variant_id} does not parse: {err.message}"
-            ) from None
-        _check_names(shown, when_line, message_id, variant_id, used, slots)
-    return Variant(variant_id, text, template, condition, when, shown, text_line)
+        condition = _compile_condition(place, name, when, when_line, slots, env)
+        if condition is None:
+            return None
+    if template is None:
+        return None
+    return Variant(variant_id, text, template, condition, when, place.file, text_line)
 
 
-def _check_names(
-    shown: str, line: int, message_id: str, variant_id: str, used: set[str], slots: frozenset[str]
-) -> None:
-    undeclared = sorted(used - slots)
-    if undeclared:
-        raise PhrasebankError(
-            f"{shown}:{line}: {message_id}/{variant_id} uses {undeclared[0]!r}, which is not among the "
-            f"message's slots ({', '.join(sorted(slots)) or 'none'})"
+def _compile_template(
+    place: _Locator,
+    name: str,
+    text: str,
+    line: int,
+    slots: frozenset[str],
+    env: ImmutableSandboxedEnvironment,
+) -> Template | None:
+    try:
+        parsed = env.parse(text)
+    except TemplateSyntaxError as err:
+        place.add(
+            place.content_line(line) + (err.lineno or 1) - 1, f"Jinja syntax error in {name}: {err.message}"
         )
+        return None
+    ok = _check_names(place, line, name, _free_names(parsed), slots)
+    ok = _check_filters(place, line, name, parsed, env) and ok
+    if not ok:
+        return None
+    try:
+        return env.from_string(parsed)
+    except TemplateSyntaxError as err:  # e.g. an unknown test in `is ...`
+        place.add(line + (err.lineno or 1) - 1, f"Jinja error in {name}: {err.message}")
+        return None
+
+
+def _compile_condition(
+    place: _Locator,
+    name: str,
+    when: Any,
+    line: int,
+    slots: frozenset[str],
+    env: ImmutableSandboxedEnvironment,
+) -> Any:
+    if not isinstance(when, str):
+        place.add(line, f"'when' of {name} must be an expression")
+        return None
+    try:
+        parsed = env.parse("{{ " + when + " }}")
+        condition = env.compile_expression(when)
+    except TemplateSyntaxError as err:
+        place.add(line, f"condition of {name} does not parse: {err.message}", "when")
+        return None
+    ok = _check_names(place, line, name, _free_names(parsed), slots)
+    ok = _check_filters(place, line, name, parsed, env) and ok
+    return condition if ok else None
+
+
+def _check_names(place: _Locator, line: int, name: str, used: set[str], slots: frozenset[str]) -> bool:
+    undeclared = sorted(used - slots)
+    for variable in undeclared:
+        place.add(
+            line,
+            f"{name} uses {variable!r}, which is not among the message's slots "
+            f"({', '.join(sorted(slots)) or 'none'})",
+            variable,
+        )
+    return not undeclared
+
+
+def _check_filters(
+    place: _Locator, line: int, name: str, parsed: nodes.Template, env: ImmutableSandboxedEnvironment
+) -> bool:
+    unknown = sorted({f.name for f in parsed.find_all(nodes.Filter) if f.name not in env.filters})
+    for filter_name in unknown:
+        close = difflib.get_close_matches(filter_name, list(env.filters), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        place.add(line, f"{name} uses an unknown filter {filter_name!r}{hint}", filter_name)
+    return not unknown
+
+
+def _free_names(parsed: nodes.Template) -> set[str]:
+    """Names a template reads without setting them.
+
+    jinja2.meta.find_undeclared_variables runs the whole code generator, which
+    doubled phrasebank load time; our templates set few names, so a node walk does.
+    """
+    loaded = {n.name for n in parsed.find_all(nodes.Name) if n.ctx == "load"}
+    stored = {n.name for n in parsed.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    return loaded - stored

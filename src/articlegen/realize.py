@@ -9,6 +9,8 @@ headings, table labels and list items keep one wording, as a reader expects.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
@@ -22,9 +24,25 @@ from .spec import ArticlePlan, BulletList, Paragraph, Referent, SentenceSpec, Ta
 from .templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
 
 
+@dataclass(frozen=True)
+class Choice:
+    """One variant choice as it was made, for tools that explain choices (lint, variants, coverage)."""
+
+    spec: SentenceSpec
+    ranked: tuple[Variant, ...]  # eligible variants, best first
+    chosen: Variant
+    used: frozenset[str]  # variant ids this article had already used for the message
+    distinct: bool  # prose, where a message avoids repeating a variant; not headings, labels, list items
+    fragment: bool  # a heading or label, tidied as a fragment rather than a sentence
+    text: str
+
+
+Observer = Callable[[Choice], None]
+
+
 class _Realizer:
-    def __init__(self, plan: ArticlePlan, bank: Phrasebank, seed: int) -> None:
-        self.plan, self.bank, self.seed = plan, bank, seed
+    def __init__(self, plan: ArticlePlan, bank: Phrasebank, seed: int, observe: Observer | None) -> None:
+        self.plan, self.bank, self.seed, self.observe = plan, bank, seed, observe
         self.used: dict[str, set[str]] = {}
         self.previous_subject: Any = None  # the job the last sentence of this paragraph was about
 
@@ -38,6 +56,8 @@ class _Realizer:
         text = render_variant(variant, spec.message, {**spec.slots, PREVIOUS_SUBJECT: self.previous_subject})
         self.previous_subject = _plural_subject(spec.slots.get("role"), text)
         text = tidy_fragment(text) if fragment else tidy_sentence(text)
+        if self.observe is not None:
+            self.observe(Choice(spec, tuple(ranked), variant, used, distinct, fragment, text))
         eligible = tuple(v.id for v in ranked)
         return Sentence(
             text, spec.message, variant.id, variant.file, variant.line, dict(spec.facts), eligible
@@ -130,5 +150,8 @@ def render_variant(variant: Variant, message_id: str, slots: Any) -> str:
     raise RenderError(f"{variant.file}:{variant.line}: {message_id}/{variant.id} {reason}")
 
 
-def realize_article(plan: ArticlePlan, bank: Phrasebank, seed: int = 0) -> Document:
-    return _Realizer(plan, bank, seed).document()
+def realize_article(
+    plan: ArticlePlan, bank: Phrasebank, seed: int = 0, observe: Observer | None = None
+) -> Document:
+    """The finished article; `observe`, if given, sees every variant choice as it is made."""
+    return _Realizer(plan, bank, seed, observe).document()

@@ -1,0 +1,192 @@
+"""Phrasebank lint: every problem an editor can fix, each located as `file:line:col`.
+
+Two passes. Loading collects what is wrong in the files themselves (YAML, Jinja,
+undeclared slots, unknown filters, duplicate ids, conditions). Rendering then
+tries every variant of every message that articles use against real pairs from
+the data, so a variant that crashes or prints an artifact is caught before a bulk
+run, not in one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from hashlib import blake2b
+from pathlib import Path
+
+from .artifacts import find_sentence_artifacts
+from .choose import is_eligible
+from .errors import RenderError
+from .load import Catalog, load_catalog
+from .occupation import Occupation
+from .orthography import tidy_fragment, tidy_sentence
+from .phrasebank import Message, Phrasebank, Problem, Variant, read_phrasebank
+from .plan import plan_article
+from .realize import render_variant
+from .spec import ArticlePlan, BulletList, Paragraph, SentenceSpec, Table
+from .templating import PREVIOUS_SUBJECT
+from .yamlio import display_path
+
+MAX_PAIRS = 60  # enough to reach every message the planner has; lint must stay well under 2 s
+
+
+@dataclass(frozen=True)
+class LintReport:
+    problems: tuple[Problem, ...]
+    files: int
+    messages: int
+    variants: int
+    pairs: int
+
+    def summary(self) -> str:
+        checked = (
+            f"{self.files} files, {self.messages} messages, {self.variants} variants, "
+            f"rendered against {self.pairs} pairs"
+        )
+        if not self.problems:
+            return f"lint: {checked}: no problems"
+        files = len({p.file for p in self.problems})
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        return f"lint: {checked}: {len(self.problems)} {noun} in {files} file{'s' * (files != 1)}"
+
+
+def lint_phrasebanks(phrasebank_dir: Path, data_dir: Path) -> LintReport:
+    """Lint a phrasebank directory; raises ArticlegenError only when the input is unusable."""
+    bank, problems, broken = read_phrasebank(phrasebank_dir)
+    catalog = load_catalog(data_dir)
+    pairs = choose_lint_pairs(catalog)
+    found = list(problems) + _render_problems(bank, broken, pairs)
+    unique = sorted(set(found), key=lambda p: (p.file, p.line, p.col, p.message))
+    return LintReport(
+        problems=tuple(unique),
+        files=len(list(phrasebank_dir.glob("*.yaml"))),
+        messages=len(bank.messages),
+        variants=sum(len(m.variants) for m in bank.messages.values()),
+        pairs=len(pairs),
+    )
+
+
+def choose_lint_pairs(catalog: Catalog) -> list[tuple[Occupation, Occupation]]:
+    """Every ordered pair of a small catalog; a fixed, hash-spread sample of a large one."""
+    pairs = list(itertools.permutations(sorted(catalog, key=lambda o: o.slug), 2))
+    if len(pairs) <= MAX_PAIRS:
+        return pairs
+
+    def rank(pair: tuple[Occupation, Occupation]) -> bytes:
+        return blake2b(f"{pair[0].slug}|{pair[1].slug}".encode(), digest_size=8).digest()
+
+    return sorted(pairs, key=rank)[:MAX_PAIRS]
+
+
+def _render_problems(
+    bank: Phrasebank, broken: frozenset[str], pairs: list[tuple[Occupation, Occupation]]
+) -> list[Problem]:
+    checker = _RenderChecker(bank, broken)
+    for a, b in pairs:
+        checker.check_pair(a, b)
+    return checker.problems + checker.variety_problems()
+
+
+class _RenderChecker:
+    def __init__(self, bank: Phrasebank, broken: frozenset[str]) -> None:
+        self.bank, self.broken = bank, broken
+        self.problems: list[Problem] = []
+        self.reported: set[tuple[str, str, str]] = set()  # (message, variant, kind): one report each
+        self.most_uses: Counter[str] = Counter()  # message -> most prose uses in one article
+
+    def check_pair(self, a: Occupation, b: Occupation) -> None:
+        plan = plan_article(a, b)
+        label = f"{a.slug} vs {b.slug}"
+        uses: Counter[str] = Counter()
+        for use in _plan_uses(plan):
+            message = self.bank.messages.get(use.spec.message)
+            if message is None:
+                if use.spec.message in self.broken:
+                    continue
+                self._report(
+                    None, use.spec.message, "missing", f"no message {use.spec.message!r}; articles need it"
+                )
+                continue
+            uses[message.id] += use.distinct
+            for variant in message.variants:
+                self._check_variant(message, variant, use, label)
+        for message_id, count in uses.items():
+            self.most_uses[message_id] = max(self.most_uses[message_id], count)
+
+    def _check_variant(self, message: Message, variant: Variant, use: _Use, label: str) -> None:
+        slots = {**use.spec.slots, PREVIOUS_SUBJECT: None}
+        try:
+            if not is_eligible(variant, slots):
+                return
+            text = render_variant(variant, message.id, slots)
+        except RenderError as err:
+            self._report(variant, message.id, "error", f"{_after_location(str(err))} (for {label})")
+            return
+        tidy = tidy_fragment if use.fragment else tidy_sentence
+        for kind in find_sentence_artifacts(tidy(text) if text.strip() else text):
+            self._report(
+                variant, message.id, kind, f"{message.id}/{variant.id} renders {kind} for {label}: {text!r}"
+            )
+
+    def _report(self, variant: Variant | None, message_id: str, kind: str, text: str) -> None:
+        key = (message_id, variant.id if variant else "", kind)
+        if key in self.reported:
+            return
+        self.reported.add(key)
+        if variant is None:
+            file, line = display_path(self.bank.source), 1
+        else:
+            file, line = variant.file, variant.line
+        self.problems.append(Problem(file, line, 1, text))
+
+    def variety_problems(self) -> list[Problem]:
+        found = []
+        for message_id, uses in sorted(self.most_uses.items()):
+            message = self.bank.messages[message_id]
+            if len(message.variants) < uses:
+                found.append(
+                    Problem(
+                        message.file,
+                        message.line,
+                        1,
+                        f"{message_id} is used {uses} times in one article but has only "
+                        f"{len(message.variants)} variant{'s' * (len(message.variants) != 1)}, "
+                        "so a sentence repeats; add variants",
+                    )
+                )
+        return found
+
+
+@dataclass(frozen=True)
+class _Use:
+    spec: SentenceSpec
+    distinct: bool  # prose, where repeats of a message must read differently
+    fragment: bool  # heading or label
+
+
+def _plan_uses(plan: ArticlePlan) -> Iterator[_Use]:
+    """Every sentence the plan asks for, marked as realize.py treats it."""
+    yield _Use(plan.title, distinct=False, fragment=True)
+    yield _Use(plan.missing_cell, distinct=False, fragment=True)
+    for section in plan.sections:
+        if section.heading:
+            yield _Use(section.heading, distinct=False, fragment=True)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                yield from (_Use(s, True, False) for s in block.sentences if isinstance(s, SentenceSpec))
+            elif isinstance(block, BulletList):
+                if block.lead:
+                    yield _Use(block.lead, distinct=True, fragment=False)
+                for item in block.items:
+                    yield from (_Use(s, False, False) for s in item.sentences if isinstance(s, SentenceSpec))
+            elif isinstance(block, Table):
+                yield from (_Use(c, distinct=False, fragment=True) for c in block.columns)
+                yield from (_Use(r.label, distinct=False, fragment=True) for r in block.rows)
+
+
+def _after_location(error: str) -> str:
+    """A RenderError's text without its leading `file:line: `, which the Problem carries itself."""
+    head, sep, rest = error.partition(": ")
+    return rest if sep and ":" in head else error
