@@ -7,6 +7,7 @@ import click
 from .catalog import list_occupations, schema
 from .generate import generate
 from .lint import lint
+from .variants import variants
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,5 +16,5 @@ def main() -> None:
     """Write "X vs Y" career comparison articles from occupation facts."""
 
 
-for _command in (generate, lint, list_occupations, schema):
+for _command in (generate, lint, list_occupations, schema, variants):
     main.add_command(_command)
