@@ -7,6 +7,7 @@ written. The planner never formats; the realizer never guesses a unit.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -78,5 +79,8 @@ class Items:
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[str]:
         return iter(self.items)
+
+    def __reversed__(self) -> Iterator[str]:  # for the `last` filter
+        return reversed(self.items)
