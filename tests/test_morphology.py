@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.morphology import indefinite_article, join_items, noun_forms, possessive
+from articlegen.morphology import indefinite_article, join_items, lowercase_title, noun_forms, possessive
 
 # title, overrides, indefinite singular, plural, singular possessive, plural possessive
 TITLES = [
@@ -142,6 +142,8 @@ def test_noun_forms_of_tricky_titles(title, overrides, indef, plural, poss, plur
         ("university", "a"),
         ("FBI agent", "an"),
         ("European firm", "a"),
+        ("usher", "an"),
+        ("user", "a"),
     ],
 )
 def test_indefinite_article(phrase, article):
@@ -166,3 +168,9 @@ def test_possessive_follows_number_not_spelling():
 )
 def test_join_items_uses_oxford_comma_and_drops_empty_items(items, expected):
     assert join_items(items) == expected
+
+
+def test_lowercase_title_treats_a_slash_as_a_word_break():
+    assert lowercase_title("Career/Technical Education Teachers") == "career/technical education teachers"
+    assert lowercase_title("Driver/Sales Workers") == "driver/sales workers"
+    assert lowercase_title("PowerPoint Expert") == "PowerPoint expert"

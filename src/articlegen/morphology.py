@@ -91,8 +91,8 @@ def lowercase_title(title: str) -> str:
 
 
 def _lowercase_word(word: str) -> str:
-    parts = word.split("-")
-    return "-".join(part if _keeps_case(part) else part.lower() for part in parts)
+    # Split on "/" as well as "-": "Career/Technical" is two title-cased words, not one with an inner capital.
+    return re.sub(r"[^/-]+", lambda m: m[0] if _keeps_case(m[0]) else m[0].lower(), word)
 
 
 def _keeps_case(word: str) -> bool:
@@ -123,11 +123,17 @@ def pluralize_phrase(phrase: str) -> str:
     return plural if isinstance(plural, str) and plural else phrase + "s"
 
 
+# Words inflect reads with a "you" sound that in fact start with a vowel sound.
+_AN_WORDS = frozenset({"usher", "ushers"})
+
+
 @lru_cache(maxsize=4096)
 def indefinite_article(phrase: str) -> str:
     first = phrase.split(" ", 1)[0].split("-", 1)[0]
     if _is_acronym(first):
         return "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
+    if first.lower() in _AN_WORDS:
+        return "an"
     return _ENGINE.a(phrase).split(" ", 1)[0]
 
 
