@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from .catalog import list_occupations, schema
+from .coverage import coverage
+from .diff import diff
 from .generate import generate
 from .lint import lint
 from .variants import variants
@@ -16,5 +18,5 @@ def main() -> None:
     """Write "X vs Y" career comparison articles from occupation facts."""
 
 
-for _command in (generate, lint, list_occupations, schema, variants):
+for _command in (coverage, diff, generate, lint, list_occupations, schema, variants):
     main.add_command(_command)
