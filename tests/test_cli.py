@@ -54,8 +54,9 @@ def test_list_shows_slugs_and_titles(tmp_path):
     result = run_cli("list", cwd=tmp_path)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert len(lines) == 6
-    assert lines[0].split() == ["account-representative", "Account", "Representative"]
+    assert len(lines) == 6 + 830  # the hand-written records first, then every OEWS occupation
+    assert lines[0].split() == ["account-representative", "-", "Account", "Representative"]
+    assert lines[6].split()[:2] == ["chief-executives", "11-1011"]
 
 
 def test_broken_phrasebank_gives_file_and_line(tmp_path):

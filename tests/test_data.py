@@ -129,7 +129,13 @@ def test_readme_documents_every_field():
 
 
 def test_bundled_data_loads(generator):
-    assert len(generator.catalog) == 6
+    entries = generator.catalog.entries.values()
+    assert sum(e.source == "hand" for e in entries) == 6
+    oews = [e for e in entries if e.source == "oews"]
+    assert len(oews) == 830
+    assert len(generator.catalog) == 6 + sum(
+        not e.residual for e in oews
+    )  # residual categories are no subjects
     ca = generator.catalog.find("Collections Associate")
     assert ca.salary.yearly == 38589
     assert ca.stated_comparison("account-representative") is None

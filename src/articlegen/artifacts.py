@@ -24,7 +24,9 @@ ARTIFACTS = {
     "dangling conjunction": re.compile(r"\b(and|or|,)\s*[.:]|\b(and|or)\s*$", re.M),
     "empty list item": re.compile(r"^- *$", re.M),
     "lowercase sentence start": re.compile(
-        r"(?<!\bCo\. )(?<!\bInc\. )(?<!\bLtd\. )(?<!\bCorp\. )(?<!\bSt\. )(?<=[.!?] )[a-z]|^[a-z]", re.M
+        r"(?<!\bU\.S\. )(?<!\bCo\. )(?<!\bInc\. )(?<!\bLtd\. )(?<!\bCorp\. )(?<!\bSt\. )"
+        r"(?<=[.!?] )[a-z]|^[a-z]",
+        re.M,
     ),
 }
 
@@ -42,8 +44,14 @@ def find_artifacts(text: str) -> list[str]:
     return found
 
 
+# One pass over the text for the common case, a clean sentence; flags are the same for all (re.M).
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in ARTIFACTS.values()), re.M)
+
+
 def find_sentence_artifacts(text: str) -> list[str]:
     """Artifact kinds in one rendered sentence; an empty sentence is one too."""
     if not text.strip():
         return ["empty output"]
+    if not _ANY.search(text):
+        return []
     return [name for name, pattern in ARTIFACTS.items() if pattern.search(text)]

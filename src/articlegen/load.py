@@ -4,25 +4,74 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Literal
 
 from pydantic import ValidationError
 
 from .errors import DataError, UnknownOccupationError
 from .occupation import Occupation
-from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_file
+from .oews_records import OewsDataset, find_dataset, load_oews
+from .validation import describe_validation_error
+from .yamlio import YamlSyntaxError, display_path, load_yaml_file
+
+Source = Literal["hand", "oews"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What `list` shows of an occupation, known without building its Occupation."""
+
+    slug: str
+    title: str  # as the record gives it; for OEWS, BLS's plural title (the heading is derived on use)
+    source: Source
+    soc: str | None = None
+    group: str | None = None  # SOC minor group code
+    group_title: str | None = None
+    bls_title: str | None = None  # as BLS publishes it: "Bill and Account Collectors"
+    residual: bool = False  # an OEWS "All Other" category: listed, never an article subject
+
+
+class _LazyOccupations(Mapping[str, Occupation]):
+    """Occupations built on first use: converting all ~830 OEWS records costs most of a second."""
+
+    def __init__(self, slugs: list[str], build: Callable[[str], Occupation]) -> None:
+        self._slugs, self._build = slugs, build
+        self._built: dict[str, Occupation] = {}
+
+    def __getitem__(self, slug: str) -> Occupation:
+        if slug not in self._built:
+            if slug not in self._slugs_set:
+                raise KeyError(slug)
+            self._built[slug] = self._build(slug)
+        return self._built[slug]
+
+    @cached_property
+    def _slugs_set(self) -> frozenset[str]:
+        return frozenset(self._slugs)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slugs)
+
+    def __len__(self) -> int:
+        return len(self._slugs)
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """Every occupation of one data directory, by slug."""
+    """Every occupation of one data directory: hand-written records and OEWS ones, by slug.
+
+    `occupations` holds the article subjects; `entries` also lists the residual OEWS
+    categories, which `find` refuses with a reason.
+    """
 
     occupations: Mapping[str, Occupation]
     source: Path
+    entries: Mapping[str, Entry] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Occupation]:
         return iter(self.occupations.values())
@@ -31,13 +80,24 @@ class Catalog:
         return len(self.occupations)
 
     def find(self, query: str) -> Occupation:
-        """Resolve a slug or a title, case-insensitively."""
+        """Resolve a slug or a title (as written in the record or by BLS), case-insensitively."""
+        slug = self._resolve(query)
+        entry = self.entries.get(slug)
+        if entry is not None and entry.residual:
+            raise UnknownOccupationError(
+                f"{slug!r} is a residual OEWS category ({entry.bls_title}); articles compare named "
+                "occupations only"
+            )
+        return self.occupations[slug]
+
+    def _resolve(self, query: str) -> str:
         wanted = slugify(query)
-        if wanted in self.occupations:
-            return self.occupations[wanted]
-        for occupation in self.occupations.values():
-            if occupation.title.casefold() == query.strip().casefold():
-                return occupation
+        if wanted in self.occupations or wanted in self.entries:
+            return wanted
+        folded = query.strip().casefold()
+        for entry in self.entries.values():
+            if folded in (entry.title.casefold(), (entry.bls_title or "").casefold()):
+                return entry.slug
         raise UnknownOccupationError(self._unknown_message(query))
 
     def _unknown_message(self, query: str) -> str:
@@ -56,13 +116,48 @@ def occupation_dir(data_dir: Path) -> Path:
 
 
 def load_catalog(data_dir: Path) -> Catalog:
-    directory = occupation_dir(data_dir)
-    if not directory.is_dir():
+    """Hand-written records from occupations/*.yaml and, where present, OEWS records from oews/.
+
+    A hand-written record with a `soc` code takes the OEWS facts it lacks (see merge_oews_facts).
+    """
+    if not data_dir.is_dir():
         raise DataError(f"{display_path(data_dir)}: no such data directory")
-    files = sorted(directory.glob("*.yaml"))
-    if not files:
+    directory = occupation_dir(data_dir)
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    dataset_path = find_dataset(data_dir)
+    if not files and dataset_path is None:
         raise DataError(f"{display_path(directory)}: no occupation files (*.yaml) found")
-    occupations = {path.stem: load_occupation(path) for path in files}
+    hand = {path.stem: load_occupation(path) for path in files}
+    _check_comparisons(hand, directory)
+    dataset = load_oews(dataset_path) if dataset_path is not None else None
+    if dataset is not None:
+        hand = {slug: _with_oews(o, dataset, directory) for slug, o in hand.items()}
+    entries = {slug: Entry(slug, o.title, "hand", o.soc, *_group(o)) for slug, o in hand.items()}
+    if dataset is not None:
+        for slug, record in dataset.records.items():
+            if slug in entries:
+                raise DataError(
+                    f"{display_path(directory / (slug + '.yaml'))}: the slug {slug!r} is also an OEWS "
+                    "occupation; rename the file"
+                )
+            group = record.get("group") or {}
+            entries[slug] = Entry(
+                slug, record["title"], "oews", record["soc"], group.get("code"), group.get("title"),
+                record["title"], bool(record.get("residual")),
+            )  # fmt: skip
+    subjects = sorted(slug for slug, e in entries.items() if not e.residual)
+
+    def build(slug: str) -> Occupation:
+        return hand[slug] if slug in hand else dataset.occupation(slug)  # type: ignore[union-attr]
+
+    return Catalog(_LazyOccupations(subjects, build), directory, MappingProxyType(entries))
+
+
+def _group(occupation: Occupation) -> tuple[str | None, str | None]:
+    return (occupation.group.code, occupation.group.title) if occupation.group else (None, None)
+
+
+def _check_comparisons(occupations: Mapping[str, Occupation], directory: Path) -> None:
     for occupation in occupations.values():
         for stated in occupation.comparisons:
             if stated.against not in occupations:
@@ -70,7 +165,32 @@ def load_catalog(data_dir: Path) -> Catalog:
                     f"{display_path(directory / (occupation.slug + '.yaml'))}: comparisons.against: "
                     f"names unknown occupation {stated.against!r}"
                 )
-    return Catalog(MappingProxyType(occupations), directory)
+
+
+# Fact groups a hand-written record may take from OEWS, each taken whole: mixing an
+# editor's average salary with BLS's percentiles would put two sources in one sentence.
+OEWS_FIELDS = ("group", "jobs", "salary", "top_pay")
+
+
+def merge_oews_facts(hand: Occupation, oews: Occupation) -> Occupation:
+    """The hand-written record wins every field it states; OEWS fills the groups it lacks."""
+    taken = {f: getattr(oews, f) for f in OEWS_FIELDS if getattr(hand, f) is None and getattr(oews, f)}
+    if not taken:
+        return hand
+    sources = hand.sources + tuple(s for s in oews.sources if s not in hand.sources)
+    return Occupation.model_validate({**dict(hand), **taken, "sources": sources})
+
+
+def _with_oews(hand: Occupation, dataset: OewsDataset, directory: Path) -> Occupation:
+    if hand.soc is None:
+        return hand
+    slug = dataset.by_soc().get(hand.soc)
+    if slug is None:
+        raise DataError(
+            f"{display_path(directory / (hand.slug + '.yaml'))}: soc: no OEWS occupation has the code "
+            f"{hand.soc!r}"
+        )
+    return merge_oews_facts(hand, dataset.occupation(slug))
 
 
 def load_occupation(path: Path) -> Occupation:
@@ -91,67 +211,3 @@ def load_occupation(path: Path) -> Occupation:
         return Occupation.model_validate({**raw, "slug": path.stem})
     except ValidationError as err:
         raise DataError(f"{shown}: {describe_validation_error(err, raw)}") from None
-
-
-def describe_validation_error(err: ValidationError, raw: Any = None) -> str:
-    """Turn pydantic's report into one line: `field.path: what is wrong (and N more)`."""
-    errors = err.errors(include_url=False)
-    first = errors[0]
-    field = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    line = _line_of(raw, first["loc"])
-    where = f" (line {line})" if line else ""
-    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{field}: {_reason(first)}{where}{more}"
-
-
-def _line_of(raw: Any, loc: tuple[Any, ...]) -> int | None:
-    node, line = raw, None
-    for part in loc:
-        if isinstance(node, LineDict) and part in node:
-            line = node.key_lines.get(part, line)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            line = getattr(node, "line", line)
-        else:
-            break
-    return line
-
-
-_REASONS = {
-    "missing": "is required",
-    "extra_forbidden": "is not a known field (see 'articlegen schema')",
-    "float_parsing": "must be a number",
-    "float_type": "must be a number",
-    "int_parsing": "must be a whole number",
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "finite_number": "must be a finite number",
-    "string_type": "must be text",
-    "string_too_short": "must not be empty",
-    "literal_error": "must be one of {expected}",
-    "dict_type": "must be a mapping of fields",
-    "model_type": "must be a mapping of fields",
-    "tuple_type": "must be a list",
-    "string_pattern_mismatch": "must be lowercase words joined by hyphens",
-}
-
-
-def _number(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
-
-
-def _reason(error: Mapping[str, Any]) -> str:
-    kind, ctx = error["type"], error.get("ctx") or {}
-    if kind == "greater_than" and ctx.get("gt") == 0:
-        return "must be a positive number"
-    if kind in {"greater_than", "greater_than_equal"}:
-        return f"must be at least {_number(ctx.get('gt', ctx.get('ge')))}"
-    if kind in {"less_than", "less_than_equal"}:
-        return f"must be at most {_number(ctx.get('lt', ctx.get('le')))}"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    if kind in _REASONS:
-        return _REASONS[kind].format(**ctx)
-    message = str(error["msg"])
-    return message[:1].lower() + message[1:]

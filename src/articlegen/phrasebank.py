@@ -30,6 +30,7 @@ from jinja2 import Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import PhrasebankError
+from .template_cache import TemplateCache, default_cache_path
 from .templating import make_environment
 from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_text
 
@@ -130,9 +131,10 @@ def _read(directory: Path, problems: _Problems) -> tuple[Phrasebank, _Problems]:
     if not files:
         raise PhrasebankError(f"{display_path(directory)}: no phrasebank files (*.yaml) found")
     env = make_environment()
+    cache = TemplateCache.open(default_cache_path())
     messages: dict[str, Message] = {}
     for path in files:
-        for message in _load_file(path, env, problems):
+        for message in _load_file(path, env, problems, cache):
             if message.id in messages:
                 first = messages[message.id]
                 problems.add(
@@ -142,10 +144,13 @@ def _read(directory: Path, problems: _Problems) -> tuple[Phrasebank, _Problems]:
                 )
                 continue
             messages[message.id] = message
+    cache.save()
     return Phrasebank(MappingProxyType(messages), directory, env), problems
 
 
-def _load_file(path: Path, env: ImmutableSandboxedEnvironment, problems: _Problems) -> list[Message]:
+def _load_file(
+    path: Path, env: ImmutableSandboxedEnvironment, problems: _Problems, cache: TemplateCache
+) -> list[Message]:
     shown = display_path(path)
     try:
         source = path.read_text(encoding="utf-8")
@@ -160,7 +165,7 @@ def _load_file(path: Path, env: ImmutableSandboxedEnvironment, problems: _Proble
         problems.add(shown, 1, "expected a top-level 'messages:' mapping")
         return []
     body: LineDict = raw["messages"]
-    place = _Locator(shown, source.splitlines(), problems)
+    place = _Locator(shown, source.splitlines(), problems, cache)
     loaded = (
         _load_message(place, str(message_id), spec, body.key_lines.get(message_id, 0), env)
         for message_id, spec in body.items()
@@ -175,6 +180,7 @@ class _Locator:
     file: str
     lines: list[str]
     problems: _Problems
+    cache: TemplateCache
 
     def add(self, line: int, message: str, needle: str | None = None) -> None:
         line, col = self.find(line, needle) if needle else (line, 1)
@@ -282,22 +288,30 @@ def _compile_template(
     slots: frozenset[str],
     env: ImmutableSandboxedEnvironment,
 ) -> Template | None:
-    try:
-        parsed = env.parse(text)
-    except TemplateSyntaxError as err:
-        place.add(
-            place.content_line(line) + (err.lineno or 1) - 1, f"Jinja syntax error in {name}: {err.message}"
-        )
+    key = TemplateCache.key(env, text)
+    compiled = place.cache.get(key)
+    if compiled is None:
+        try:
+            parsed = env.parse(text)
+        except TemplateSyntaxError as err:
+            where = place.content_line(line) + (err.lineno or 1) - 1
+            place.add(where, f"Jinja syntax error in {name}: {err.message}")
+            return None
+        filters = tuple(sorted({f.name for f in parsed.find_all(nodes.Filter)}))
+        if not _check_filters(place, line, name, filters, env):
+            _check_names(place, line, name, _free_names(parsed), slots)  # report these too
+            return None
+        try:
+            code = env.compile(parsed)
+        except TemplateSyntaxError as err:  # e.g. an unknown test in `is ...`
+            place.add(line + (err.lineno or 1) - 1, f"Jinja error in {name}: {err.message}")
+            return None
+        compiled = (code, tuple(sorted(_free_names(parsed))), filters)
+        place.cache.put(key, compiled)
+    code, free_names, _ = compiled
+    if not _check_names(place, line, name, set(free_names), slots):
         return None
-    ok = _check_names(place, line, name, _free_names(parsed), slots)
-    ok = _check_filters(place, line, name, parsed, env) and ok
-    if not ok:
-        return None
-    try:
-        return env.from_string(parsed)
-    except TemplateSyntaxError as err:  # e.g. an unknown test in `is ...`
-        place.add(line + (err.lineno or 1) - 1, f"Jinja error in {name}: {err.message}")
-        return None
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def _compile_condition(
@@ -318,7 +332,8 @@ def _compile_condition(
         place.add(line, f"condition of {name} does not parse: {err.message}", "when")
         return None
     ok = _check_names(place, line, name, _free_names(parsed), slots)
-    ok = _check_filters(place, line, name, parsed, env) and ok
+    filters = tuple(sorted({f.name for f in parsed.find_all(nodes.Filter)}))
+    ok = _check_filters(place, line, name, filters, env) and ok
     return condition if ok else None
 
 
@@ -335,9 +350,9 @@ def _check_names(place: _Locator, line: int, name: str, used: set[str], slots: f
 
 
 def _check_filters(
-    place: _Locator, line: int, name: str, parsed: nodes.Template, env: ImmutableSandboxedEnvironment
+    place: _Locator, line: int, name: str, filters: tuple[str, ...], env: ImmutableSandboxedEnvironment
 ) -> bool:
-    unknown = sorted({f.name for f in parsed.find_all(nodes.Filter) if f.name not in env.filters})
+    unknown = [f for f in filters if f not in env.filters]
     for filter_name in unknown:
         close = difflib.get_close_matches(filter_name, list(env.filters), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""

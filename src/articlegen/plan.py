@@ -68,15 +68,26 @@ def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
         _education(ctx),
         _demographics(ctx),
         _skills(ctx),
+        _sources(ctx),
     )
     return ArticlePlan(
         kind="comparison",
         pair_key=f"{a.slug}|{b.slug}",
         subjects=(a.slug, b.slug),
-        title=SentenceSpec("title", {"a": ra, "b": rb}),
+        title=SentenceSpec("title", {"a": ra, "b": rb, "coordinated": _coordinated(a, b)}),
         sections=tuple(s for s in sections if s is not None),
         missing_cell=SentenceSpec("label.missing", {}),
     )
+
+
+def _coordinated(*occupations: Occupation) -> bool:
+    """Whether a title has its own commas or "or", which a title built with "or" would garble."""
+    return any("," in o.title or " or " in o.title.casefold() for o in occupations)
+
+
+def _related(a: Occupation, b: Occupation) -> bool:
+    """Same SOC major group (the first two digits): only then may an article call the fields related."""
+    return a.group is not None and b.group is not None and a.group.code[:2] == b.group.code[:2]
 
 
 class _Pair:
@@ -214,7 +225,7 @@ def _directional(
 
 
 def _intro(ctx: _Pair) -> SectionPlan | None:
-    opening = SentenceSpec("intro.opening", ctx.roles())
+    opening = SentenceSpec("intro.opening", {**ctx.roles(), "related": _related(ctx.a, ctx.b)})
     time = _pair_sentence(
         ctx,
         "intro.time",
@@ -292,6 +303,7 @@ def _overview(ctx: _Pair) -> SectionPlan | None:
         [
             ("yearly_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
             ("hourly_rate", "salary.hourly", lambda o: o.salary.hourly, Money),
+            ("median_salary", "salary.median", lambda o: o.salary.median, Money),
             ("growth_rate", "growth_rate", lambda o: o.growth_rate, PercentChange),
             ("jobs", "jobs", lambda o: o.jobs, Count),
             ("job_satisfaction", "job_satisfaction", lambda o: o.job_satisfaction, Rating),
@@ -303,7 +315,14 @@ def _overview(ctx: _Pair) -> SectionPlan | None:
     if not table.rows:
         return None
     lead = SentenceSpec("overview.lead", ctx.roles())
-    return _section("overview", SentenceSpec("heading.overview", ctx.roles()), [_paragraph(lead), table])
+    jobs = _directional(
+        ctx, "jobs", "jobs", *ctx.both(lambda o: o.jobs), compare=compare_quantity, wrap=Count, slot="jobs"
+    )
+    return _section(
+        "overview",
+        SentenceSpec("heading.overview", ctx.roles()),
+        [_paragraph(lead), table, _paragraph(*jobs)],
+    )
 
 
 def _duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
@@ -336,27 +355,33 @@ def _salary(ctx: _Pair) -> SectionPlan | None:
         wrap=Money,
         slot="salary",
     )
-    ranges = _pair_sentence(
+    median = _pair_sentence(
         ctx,
-        "salary.range",
-        "salary.range",
-        lambda o: o.salary.range,
-        lambda v: MoneyRange(v.low, v.high),
-        equal=lambda x, y: x == y,
-        slot="range",
+        "salary.median",
+        "salary.median",
+        lambda o: o.salary.median,
+        Money,
+        equal=_same_money,
+        slot="median",
     )
     where = _paragraph(
         *_flat(
-            _industry_sentences(ctx), *(_place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)))
+            _industry_sentences(ctx),
+            *(_place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))),
         )
     )
     table = _table(
         ctx,
         [
             ("average_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
-            ("salary_range", "salary.range", lambda o: o.salary.range, lambda v: MoneyRange(v.low, v.high)),
+            ("median_salary", "salary.median", lambda o: o.salary.median, Money),
+            ("salary_range", "salary.range", lambda o: _typical_range(o.salary.range), _money_range),
+            ("percentile_range", "salary.range", lambda o: _percentile_range(o.salary.range), _money_range),
             ("top_city", "top_pay.city", lambda o: o.top_pay.city, _identity),
             ("top_state", "top_pay.state", lambda o: o.top_pay.state, _identity),
+            ("state_salary", "top_pay.state_salary", lambda o: o.top_pay.state_salary, Money),
+            ("top_metro", "top_pay.metro", lambda o: o.top_pay.metro, _identity),
+            ("metro_salary", "top_pay.metro_salary", lambda o: o.top_pay.metro_salary, Money),
             ("top_company", "top_pay.company", lambda o: o.top_pay.company, _identity),
             ("top_industry", "top_pay.industry", lambda o: o.top_pay.industry, _identity),
             ("industry_salary", "top_pay.industry_salary", lambda o: o.top_pay.industry_salary, Money),
@@ -365,12 +390,55 @@ def _salary(ctx: _Pair) -> SectionPlan | None:
     return _section(
         "salary",
         SentenceSpec("heading.salary", ctx.roles()),
-        [
-            _paragraph(*_flat(compare, ranges)),
-            where,
-            table,
-        ],
+        [_paragraph(*_flat(compare, median, _range_sentences(ctx))), where, table],
     )
+
+
+def _same_money(x: float, y: float) -> bool:
+    return compare_money(x, y).is_tie
+
+
+def _money_range(value: Any) -> MoneyRange:
+    return MoneyRange(value.low, value.high, open_high=value.high_top_coded)
+
+
+def _typical_range(value: Any) -> Any:
+    return value if value is not None and value.percentiles is None else None
+
+
+def _percentile_range(value: Any) -> Any:
+    return value if value is not None and value.percentiles == (10, 90) else None
+
+
+def _range_sentences(ctx: _Pair) -> list[SentenceSpec]:
+    """Typical ranges and BLS's 10th–90th percentiles mean different things, so each has its own words.
+
+    A top-coded 90th percentile is only a floor: its sentences say "at least", and the
+    variants that state a closed range are excluded by their `top_coded` condition.
+    """
+    typical = _pair_sentence(
+        ctx, "salary.range", "salary.range", lambda o: _typical_range(o.salary.range), _money_range,
+        equal=lambda x, y: x == y, slot="range",
+    )  # fmt: skip
+    pa, pb = ctx.both(lambda o: _percentile_range(o.salary.range))
+    if pa is not None and pb is not None:
+        facts = {_fact(ctx.a, "salary.range"): pa, _fact(ctx.b, "salary.range"): pb}
+        slots = {
+            **ctx.roles(),
+            "a_low": Money(pa.low), "a_high": Money(pa.high),
+            "b_low": Money(pb.low), "b_high": Money(pb.high),
+            "top_coded": pa.high_top_coded or pb.high_top_coded,
+        }  # fmt: skip
+        return [*typical, SentenceSpec("salary.percentiles.different", slots, facts)]
+    percentiles = []
+    for occupation, role, value in ((ctx.a, ctx.ra, pa), (ctx.b, ctx.rb, pb)):
+        if value is not None:
+            slots = {"role": role, "low": Money(value.low), "high": Money(value.high),
+                     "top_coded": value.high_top_coded}  # fmt: skip
+            percentiles.append(
+                SentenceSpec("salary.percentiles.one", slots, {_fact(occupation, "salary.range"): value})
+            )
+    return [*typical, *percentiles]
 
 
 def _industry_sentences(ctx: _Pair) -> list[SentenceSpec]:
@@ -433,11 +501,10 @@ def _place_sentences(occupation: Occupation, role: Referent) -> list[SentenceSpe
             )
         )
     elif state is not None:
-        sentences.append(
-            SentenceSpec(
-                "salary.state", {"role": role, "state": state}, {_fact(occupation, "top_pay.state"): state}
-            )
-        )
+        sentences.append(_paid_place(occupation, role, "state", state))
+    metro = _safe(lambda o: o.top_pay.metro, occupation)
+    if metro is not None:
+        sentences.append(_paid_place(occupation, role, "metro", metro))
     if company is not None:
         sentences.append(
             SentenceSpec(
@@ -447,6 +514,29 @@ def _place_sentences(occupation: Occupation, role: Referent) -> list[SentenceSpe
             )
         )
     return sentences
+
+
+def _paid_place(occupation: Occupation, role: Referent, kind: str, place: str) -> SentenceSpec:
+    """The best-paying state or metro area, with its average salary when the data has it."""
+    pay = _safe(lambda o: getattr(o.top_pay, f"{kind}_salary"), occupation)
+    facts = {_fact(occupation, f"top_pay.{kind}"): place}
+    if pay is None:
+        return SentenceSpec(f"salary.{kind}", {"role": role, kind: place}, facts)
+    facts[_fact(occupation, f"top_pay.{kind}_salary")] = pay
+    return SentenceSpec(f"salary.{kind}.pay", {"role": role, kind: place, "pay": Money(pay)}, facts)
+
+
+def _sources(ctx: _Pair) -> SectionPlan | None:
+    """Citations under the article: each source once, in the order the two records give them."""
+    cited = tuple(dict.fromkeys((*ctx.a.sources, *ctx.b.sources)))
+    if not cited:
+        return None
+    facts = {_fact(o, "sources"): o.sources for o in (ctx.a, ctx.b) if o.sources}
+    return _section(
+        "sources",
+        SentenceSpec("heading.sources", ctx.roles()),
+        [_paragraph(SentenceSpec("sources.cite", {"sources": Items(cited)}, facts))],
+    )
 
 
 def _education(ctx: _Pair) -> SectionPlan | None:

@@ -47,7 +47,7 @@ class Range:
 
 @dataclass(frozen=True)
 class MoneyRange(Range):
-    pass
+    open_high: bool = False  # high is BLS's top code: the true figure is at least this
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ def format_value(value: Any) -> str:
     if isinstance(value, int):
         return numbers.format_count(value)
     if isinstance(value, MoneyRange):
-        return numbers.format_range(numbers.format_money(value.low), numbers.format_money(value.high))
+        low, high = numbers.format_money(value.low), numbers.format_money(value.high)
+        return f"{low} to {high} or more" if value.open_high else numbers.format_range(low, high)
     if isinstance(value, MonthsRange):
         return numbers.format_range(
             numbers.format_count(int(value.low)), numbers.format_count(int(value.high))

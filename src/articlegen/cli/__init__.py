@@ -9,6 +9,7 @@ from .coverage import coverage
 from .diff import diff
 from .generate import generate
 from .lint import lint
+from .oews import import_oews_command
 from .variants import variants
 
 
@@ -18,5 +19,5 @@ def main() -> None:
     """Write "X vs Y" career comparison articles from occupation facts."""
 
 
-for _command in (coverage, diff, generate, lint, list_occupations, schema, variants):
+for _command in (coverage, diff, generate, import_oews_command, lint, list_occupations, schema, variants):
     main.add_command(_command)

@@ -3,30 +3,62 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from ..load import load_catalog
+from ..load import Entry, load_catalog
 from ..occupation import Occupation
 from ..resources import default_data_dir
 from .common import data_option, friendly
 
 
 @click.command(name="list")
+@click.argument("words", nargs=-1)
 @data_option
+@click.option(
+    "--source",
+    type=click.Choice(["all", "hand", "oews"]),
+    default="all",
+    show_default=True,
+    help="hand: the hand-written records in occupations/; oews: the BLS OEWS records.",
+)
+@click.option("--group", "group", default=None, help="SOC group code, e.g. 43-3000 (or a prefix: 43).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @friendly
-def list_occupations(data_dir: Path | None, as_json: bool) -> None:
-    """List the occupations in the data, with their slugs."""
+def list_occupations(
+    words: tuple[str, ...], data_dir: Path | None, source: str, group: str | None, as_json: bool
+) -> None:
+    """List occupations and their slugs; WORDS narrow the list to titles containing all of them.
+
+    Residual OEWS categories ("All Other") are listed, marked, but are never article subjects.
+    """
     catalog = load_catalog(data_dir or default_data_dir())
-    rows = sorted(catalog, key=lambda o: o.slug)
+    rows = [e for e in catalog.entries.values() if _matches(e, words, source, group)]
+    rows.sort(key=lambda e: (e.source != "hand", e.soc or "", e.slug))
     if as_json:
-        click.echo(json.dumps([{"slug": o.slug, "title": o.title} for o in rows], indent=2))
+        click.echo(json.dumps([asdict(e) for e in rows], indent=2))
         return
-    width = max(len(o.slug) for o in rows)
-    for occupation in rows:
-        click.echo(f"{occupation.slug:<{width}}  {occupation.title}")
+    if not rows:
+        click.echo("no occupation matches", err=True)
+        return
+    width = max(len(e.slug) for e in rows)
+    for entry in rows:
+        soc = entry.soc or "-"
+        note = "  (all other: not used in articles)" if entry.residual else ""
+        click.echo(f"{entry.slug:<{width}}  {soc:<7}  {entry.bls_title or entry.title}{note}")
+
+
+def _matches(entry: Entry, words: tuple[str, ...], source: str, group: str | None) -> bool:
+    if source != "all" and entry.source != source:
+        return False
+    if group is not None:
+        wanted = group.rstrip("0").rstrip("-")
+        if not (entry.group or entry.soc or "").startswith(wanted):
+            return False
+    text = f"{entry.title} {entry.bls_title or ''} {entry.slug}".casefold()
+    return all(word.casefold() in text for word in words)
 
 
 @click.command()
