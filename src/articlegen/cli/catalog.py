@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -57,8 +58,13 @@ def _matches(entry: Entry, words: tuple[str, ...], source: str, group: str | Non
         wanted = group.rstrip("0").rstrip("-")
         if not (entry.group or entry.soc or "").startswith(wanted):
             return False
-    text = f"{entry.title} {entry.bls_title or ''} {entry.slug}".casefold()
-    return all(word.casefold() in text for word in words)
+    # Words match the start of a title's words, so "actors" finds Actors but not Contractors.
+    title_words = re.findall(r"[a-z0-9]+", f"{entry.title} {entry.bls_title or ''}".casefold())
+    return all(
+        any(w.startswith(part) for w in title_words)
+        for word in words
+        for part in re.findall(r"[a-z0-9]+", word.casefold())
+    )
 
 
 @click.command()
