@@ -1,0 +1,364 @@
+"""`articlegen serve`: the HTTP API on a copy of the bundled content, then the page in a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from articlegen.serve import PreviewServer, make_server
+
+from .conftest import ROOT, write_occupation
+
+PAIR = ("recovery-agent", "collections-associate")
+HEADING = "heading.salary"  # a message whose wording is one line, easy to edit in place
+UNCLOSED = "{{ a | title "
+
+
+def copy_content(directory: Path) -> tuple[Path, Path]:
+    data, bank = directory / "data", directory / "phrasebanks" / "en"
+    shutil.copytree(ROOT / "data" / "occupations", data / "occupations")
+    shutil.copytree(ROOT / "phrasebanks" / "en", bank)
+    return data, bank
+
+
+def run_server(content: tuple[Path, Path]) -> Iterator[PreviewServer]:
+    running = make_server("127.0.0.1", 0, *content)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> tuple[Path, Path]:
+    """A private copy of the bundled data and phrasebanks, free to edit."""
+    return copy_content(tmp_path)
+
+
+@pytest.fixture
+def server(content: tuple[Path, Path]) -> Iterator[PreviewServer]:
+    yield from run_server(content)
+
+
+@pytest.fixture(scope="module")
+def shared_content(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy for the tests that only read; loading content is what makes a server slow to start."""
+    return copy_content(tmp_path_factory.mktemp("shared"))
+
+
+@pytest.fixture(scope="module")
+def reader(shared_content: tuple[Path, Path]) -> Iterator[PreviewServer]:
+    yield from run_server(shared_content)
+
+
+def get(server: PreviewServer, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+def get_json(server: PreviewServer, path: str) -> tuple[int, dict[str, Any]]:
+    status, body = get(server, path)
+    return status, json.loads(body)
+
+
+def article(server: PreviewServer, a: str = PAIR[0], b: str = PAIR[1]) -> tuple[int, dict[str, Any]]:
+    return get_json(server, "/api/article?" + urllib.parse.urlencode({"a": a, "b": b}))
+
+
+def wording(server: PreviewServer, message: str = HEADING) -> tuple[Path, int, str]:
+    """Where the served article says a message's wording is: file, line, and the text it printed."""
+    status, body = article(server)
+    assert status == 200, body
+    span = next(s for s in spans_of(body["html"]).spans if s.get("data-message") == message)
+    file, line = span["data-source"].rsplit(":", 1)
+    return Path(file), int(line), span["text"]
+
+
+def reword(path: Path, line: int, text: str) -> str:
+    """Save the file with the variant text on `line` replaced, as an editor would; returns the original."""
+    original = path.read_text(encoding="utf-8")
+    lines = original.splitlines(keepends=True)
+    quoted = json.dumps(text)  # a JSON string is a YAML double-quoted scalar
+    lines[line - 1], found = re.subn(
+        r'text:\s*("[^"]*"|[^,}\n]*)', lambda _: f"text: {quoted}", lines[line - 1], count=1
+    )
+    assert found == 1, f"no variant text on line {line} of {path}"
+    path.write_text("".join(lines), encoding="utf-8")
+    return original
+
+
+class SpanCollector(HTMLParser):
+    """Every annotated span of an article, with its text, and any element that could run script."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spans: list[dict[str, str]] = []
+        self.scripts: list[str] = []
+        self._open: dict[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {key: value or "" for key, value in attrs}
+        if tag == "script" or any(key.startswith("on") for key in found):
+            self.scripts.append(tag)
+        if tag == "span" and "s" in found.get("class", "").split():
+            self._open = {**found, "text": ""}
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open["text"] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self._open is not None:
+            self.spans.append(self._open)
+            self._open = None
+
+
+def spans_of(html: str) -> SpanCollector:
+    collector = SpanCollector()
+    collector.feed(html)
+    collector.close()
+    return collector
+
+
+def test_article_carries_message_variant_and_the_line_of_the_variant(reader, shared_content):
+    status, body = article(reader)
+    assert status == 200
+    assert body["subjects"] == list(PAIR)
+    spans = spans_of(body["html"]).spans
+    worded = [s for s in spans if s["data-source"] != "data"]
+    assert len(worded) > 20
+    data = [s for s in spans if s["data-source"] == "data"]
+    assert "collections-associate.description" in {s["data-facts"] for s in data}
+    for span in worded:
+        file, line = re.fullmatch(r"(.+\.yaml):(\d+)", span["data-source"]).groups()
+        assert Path(file).parent == shared_content[1]
+        # The line is the variant's text; the nearest `id:` at or above it names the variant.
+        lines = Path(file).read_text(encoding="utf-8").splitlines()[: int(line)]
+        declared = next(m for text in reversed(lines) if (m := re.search(r"\bid:\s*([\w.-]+)", text)))
+        assert declared.group(1) == span["data-variant"], span
+
+
+def test_saving_a_phrasebank_file_changes_the_served_article(server, content):
+    before = article(server)[1]
+    path, line, _ = wording(server)
+    reword(path, line, "Pay & perks")
+    status, after = article(server)
+    assert status == 200
+    assert after["version"] > before["version"]
+    heading = next(s for s in spans_of(after["html"]).spans if s.get("data-message") == HEADING)
+    assert heading["text"] == "Pay & perks"
+    assert "Pay &amp; perks" in after["html"]
+
+
+def test_each_phrasebank_problem_is_reported_with_its_place_and_fixing_them_recovers(server):
+    heading, title = wording(server), wording(server, "title")
+    originals = {path: path.read_text(encoding="utf-8") for path in (heading[0], title[0])}
+    reword(heading[0], heading[1], UNCLOSED)
+    reword(title[0], title[1], "{{ a | titel }}")
+    status, body = article(server)
+    assert status == 422
+    assert "html" not in body  # no stale wording
+    places = {re.match(r"(.+\.yaml):(\d+):\d+: \S", error).groups() for error in body["errors"]}
+    assert places == {(str(heading[0]), str(heading[1])), (str(title[0]), str(title[1]))}
+    assert not any("Traceback" in error for error in body["errors"])
+    state = get_json(server, "/api/state")[1]
+    assert state["errors"] == body["errors"]
+    assert state["occupations"] == []
+
+    for path, text in originals.items():
+        path.write_text(text, encoding="utf-8")
+    assert (wording(server), wording(server, "title")) == (heading, title)
+
+
+def test_a_broken_data_file_is_reported_with_its_field(server, content):
+    write_occupation(content[0], "broken", "title: Broken\nsalary:\n  yearly: lots\n")
+    status, body = article(server)
+    assert status == 422
+    [error] = body["errors"]
+    assert re.search(r"broken\.yaml: salary\.yearly: .*\(line 3\)", error), error
+
+
+def test_an_unknown_occupation_is_named_with_the_closest_matches(reader):
+    status, body = article(reader, "recovery-agnet", "collections-associate")
+    assert status == 404
+    assert body["problem"].startswith("unknown occupation 'recovery-agnet'; did you mean recovery-agent")
+    status, body = article(reader, "recovery-agent", "Recovery Agent")
+    assert status == 400
+    assert "two different" in body["problem"]
+    status, body = get_json(reader, "/api/article?a=recovery-agent")
+    assert (status, body["problem"]) == (400, "choose two occupations")
+
+
+def test_a_hostile_title_is_escaped_everywhere(server, content):
+    hostile = "<script>alert(1)</script>"
+    write_occupation(content[0], "hostile", f'title: "{hostile}"\n')
+    status, body = article(server, "hostile", PAIR[1])
+    assert status == 200, body
+    parsed = spans_of(body["html"])
+    assert parsed.scripts == []
+    assert any(hostile in span["text"] for span in parsed.spans)
+    assert hostile.lower() in body["title"].lower()
+    state = get_json(server, "/api/state")[1]
+    assert {"slug": "hostile", "title": hostile} in state["occupations"]
+    status, page = get(server, "/")
+    assert status == 200
+    assert "<script>alert" not in page
+
+
+def test_events_announce_each_reload(server, content):
+    with urllib.request.urlopen(server.url + "events", timeout=10) as stream:
+
+        def next_event() -> dict[str, Any]:
+            while not (line := stream.readline().decode()).startswith("data:"):
+                pass
+            return json.loads(line.removeprefix("data:"))
+
+        first = next_event()
+        path, line, _ = wording(server)
+        reword(path, line, "Earnings")
+        second = next_event()  # no request is made: the server's own polling noticed the save
+    assert second["version"] == first["version"] + 1
+    assert second["ok"] is True
+
+
+def test_requests_for_other_names_and_files_are_refused(reader):
+    request = urllib.request.Request(reader.url, headers={"Host": "attacker.example:80"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+    assert get(reader, "/assets/..%2Fserve.py")[0] == 404
+    assert get(reader, "/assets/index.html")[0] == 404
+    assert get(reader, "/assets/app.js")[0] == 200
+
+
+def _outward_address() -> str | None:
+    """This machine's address on its default route (no packet is sent), if it has one."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+def test_the_command_binds_to_loopback_by_default_and_stops_cleanly_on_ctrl_c(content, tmp_path):
+    data, bank = content
+    # As from a terminal: Ctrl-C raises KeyboardInterrupt even if this test runs with SIGINT ignored.
+    code = (
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from articlegen.cli.serve import serve; serve(prog_name='articlegen serve')"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "--port", "0", "--data", str(data), "--phrasebanks", str(bank)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        line = process.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, line + process.stderr.read()
+        port = int(match.group(1))
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/state", timeout=10) as response:
+            assert json.loads(response.read())["errors"] == []
+        outward = _outward_address()
+        if outward:
+            with pytest.raises(ConnectionRefusedError):
+                socket.create_connection((outward, port), timeout=5).close()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+        assert out.strip() == "Stopped."
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 0
+    assert "Traceback" not in err
+    assert err == ""
+
+
+# End to end, in Debian's chromium driven by Playwright (which must not download its own browser).
+
+
+def _chromium() -> str | None:
+    candidates = [os.environ.get("ARTICLEGEN_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"]
+    return next((found for name in candidates if name and (found := shutil.which(name))), None)
+
+
+@pytest.fixture
+def browser_page(server):
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="no browser: the Python package playwright is not installed"
+    )
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("no browser: no chromium binary on PATH (Debian: apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(5000)
+        yield page, sync_api.expect
+        browser.close()
+
+
+def test_the_page_previews_a_pair_and_follows_edits_in_a_browser(browser_page, server, content):
+    page, expect = browser_page
+    page.goto(server.url)
+    expect(page.locator("#article h1 .s")).to_be_visible()
+
+    page.fill("#a", "Recovery Agent")
+    page.fill("#b", "collections-associate")
+    expect(page.locator("#article h1")).to_contain_text("Recovery Agent")
+    expect(page.locator("#article h1")).to_contain_text("Collections Associate")
+    assert page.locator("#occupations option").count() == len(list(content[0].glob("occupations/*.yaml")))
+    page.evaluate("window.sameDocument = true")
+
+    path, line, text = wording(server)
+    heading = page.locator(f'#article .s[data-message="{HEADING}"]')
+    expect(page.locator("#info-fields")).to_be_hidden()
+    heading.hover()
+    expect(page.locator("#info-message")).to_have_text(HEADING)
+    expect(page.locator("#info-variant")).to_have_text(heading.get_attribute("data-variant"))
+    expect(page.locator("#info-source")).to_have_text(f"{path}:{line}")
+    heading.click()
+    page.locator("#article .s.data").first.hover()
+    expect(page.locator("#info-source")).to_have_text("data file")
+    page.mouse.move(1, 1)  # leaving the article shows the clicked sentence again
+    expect(page.locator("#info-message")).to_have_text(HEADING)
+
+    original = reword(path, line, "Earnings <b>now</b>")
+    expect(heading).to_have_text("Earnings <b>now</b>")
+    expect(heading).to_have_class(re.compile(r"\bpinned\b"))
+
+    reword(path, line, UNCLOSED)
+    expect(page.locator("#errors")).to_be_visible()
+    where = re.compile(rf"^{re.escape(str(path))}:{line}:\d+$")
+    expect(page.locator("#error-list .where")).to_have_text(where)
+    expect(page.locator("#article .s")).to_have_count(0)
+
+    path.write_text(original, encoding="utf-8")
+    expect(heading).to_have_text(text)
+    expect(page.locator("#errors")).to_be_hidden()
+    assert page.evaluate("window.sameDocument") is True  # updated in place, never reloaded
