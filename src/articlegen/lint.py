@@ -58,7 +58,8 @@ def lint_phrasebanks(phrasebank_dir: Path, data_dir: Path) -> LintReport:
     bank, problems, broken = read_phrasebank(phrasebank_dir)
     catalog = load_catalog(data_dir)
     pairs = choose_lint_pairs(catalog)
-    found = list(problems) + _render_problems(bank, broken, pairs)
+    unreadable = {p.file for p in problems if p.message.startswith(_FILE_FAULTS)}
+    found = list(problems) + _render_problems(bank, broken, pairs, sorted(unreadable))
     unique = sorted(set(found), key=lambda p: (p.file, p.line, p.col, p.message))
     return LintReport(
         problems=tuple(unique),
@@ -87,13 +88,20 @@ def choose_lint_pairs(catalog: Catalog) -> list[tuple[Occupation, Occupation]]:
     return [(catalog.occupations[a], catalog.occupations[b]) for a, b in pairs]
 
 
+# Problems that make a whole file unreadable, so every message in it goes missing.
+_FILE_FAULTS = ("YAML", "cannot read file", "expected a top-level", "duplicate key")
+
+
 def _render_problems(
-    bank: Phrasebank, broken: frozenset[str], pairs: list[tuple[Occupation, Occupation]]
+    bank: Phrasebank,
+    broken: frozenset[str],
+    pairs: list[tuple[Occupation, Occupation]],
+    unreadable: list[str],
 ) -> list[Problem]:
     checker = _RenderChecker(bank, broken)
     for a, b in pairs:
         checker.check_pair(a, b)
-    return checker.problems + checker.variety_problems()
+    return checker.problems + checker.missing_problems(unreadable) + checker.variety_problems()
 
 
 class _RenderChecker:
@@ -103,6 +111,22 @@ class _RenderChecker:
         self.reported: set[tuple[str, str, str]] = set()  # (message, variant, kind): one report each
         self.most_uses: Counter[str] = Counter()  # message -> most prose uses in one article
         self.rendered: set[tuple[object, ...]] = set()
+        self.missing: set[str] = set()  # messages articles need that the phrasebank lacks
+
+    def missing_problems(self, unreadable: list[str]) -> list[Problem]:
+        """One problem a missing message; one in all when a file that failed to load explains them."""
+        where = display_path(self.bank.source)
+        names = sorted(self.missing)
+        if names and unreadable:
+            shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+            return [
+                Problem(
+                    where, 1, 1,
+                    f"{len(names)} messages that articles need are missing ({shown}); fix the files "
+                    f"that failed to load first ({', '.join(unreadable)})",
+                )
+            ]  # fmt: skip
+        return [Problem(where, 1, 1, f"no message {name!r}; articles need it") for name in names]
 
     def check_pair(self, a: Occupation, b: Occupation) -> None:
         plan = plan_article(a, b)
@@ -111,11 +135,8 @@ class _RenderChecker:
         for use in _plan_uses(plan):
             message = self.bank.messages.get(use.spec.message)
             if message is None:
-                if use.spec.message in self.broken:
-                    continue
-                self._report(
-                    None, use.spec.message, "missing", f"no message {use.spec.message!r}; articles need it"
-                )
+                if use.spec.message not in self.broken:
+                    self.missing.add(use.spec.message)
                 continue
             uses[message.id] += use.distinct
             for variant in message.variants:

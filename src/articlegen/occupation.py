@@ -31,6 +31,11 @@ class NounForms(Record):
     )
     plural: Text | None = Field(None, description="Plural as used mid-sentence.")
     article: Literal["a", "an"] | None = Field(None, description="Indefinite article for the singular.")
+    attributive: bool | None = Field(
+        None,
+        description="False when the singular cannot stand before a noun or take 's "
+        "('supervisor of office workers'); variants that need it are then skipped.",
+    )
 
 
 class _Range(Record):

@@ -62,7 +62,12 @@ class OewsDataset:
         facts: dict[str, Any] = {
             "slug": record["slug"],
             "title": forms.heading,
-            "forms": {"singular": forms.singular, "plural": forms.plural, "article": forms.article},
+            "forms": {
+                "singular": forms.singular,
+                "plural": forms.plural,
+                "article": forms.article,
+                "attributive": forms.possessive,
+            },
             "soc": record["soc"],
             "group": record.get("group"),
             "jobs": record.get("employment"),

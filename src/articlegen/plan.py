@@ -8,6 +8,7 @@ happens here too: two equal facts become one "both" sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -53,6 +54,7 @@ def referent(occupation: Occupation) -> Referent:
         singular=forms.singular if forms else None,
         plural=forms.plural if forms else None,
         article=forms.article if forms else None,
+        attributive=forms.attributive is not False if forms else True,
     )
 
 
@@ -81,8 +83,8 @@ def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
 
 
 def _coordinated(*occupations: Occupation) -> bool:
-    """Whether a title has its own commas or "or", which a title built with "or" would garble."""
-    return any("," in o.title or " or " in o.title.casefold() for o in occupations)
+    """Whether a title has its own commas, "and" or "or", which a title built with "or" would garble."""
+    return any(re.search(r",| or | and ", o.title.casefold()) for o in occupations)
 
 
 def _related(a: Occupation, b: Occupation) -> bool:
@@ -355,6 +357,12 @@ def _salary(ctx: _Pair) -> SectionPlan | None:
         wrap=Money,
         slot="salary",
     )
+    if not compare or compare[0].message.endswith(".one"):
+        hourly = ctx.both(lambda o: o.salary.hourly)
+        if None not in hourly:  # e.g. actors and dancers: BLS publishes only hourly wages
+            compare = _directional(
+                ctx, "salary.hourly", "salary.hourly", *hourly, compare=compare_money, wrap=Money, slot="rate"
+            )
     median = _pair_sentence(
         ctx,
         "salary.median",

@@ -24,6 +24,7 @@ class Referent:
     singular: str | None = None
     plural: str | None = None
     article: str | None = None
+    attributive: bool = True  # whether "X salary", "X's" work; conditions test `role.attributive`
 
 
 @dataclass(frozen=True)

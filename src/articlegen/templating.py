@@ -47,6 +47,7 @@ class NounPhrase:
 
     text: str
     plural: bool
+    attributive: bool = True  # False: no 's and no use before a noun ("supervisor of office workers")
 
     def __str__(self) -> str:
         return self.text
@@ -115,17 +116,17 @@ def _role(value: Any, filter_name: str) -> NounForms:
 def indef(value: Any) -> NounPhrase:
     """'a collections associate'."""
     forms = _role(value, "indef")
-    return NounPhrase(forms.indefinite, plural=False)
+    return NounPhrase(forms.indefinite, plural=False, attributive=value.attributive)
 
 
 def plural(value: Any) -> NounPhrase:
     """'collections associates'."""
-    return NounPhrase(_role(value, "plural").plural, plural=True)
+    return NounPhrase(_role(value, "plural").plural, plural=True, attributive=value.attributive)
 
 
 def singular(value: Any) -> NounPhrase:
     """'collections associate', for use as a modifier: 'collections associate jobs'."""
-    return NounPhrase(_role(value, "singular").singular, plural=False)
+    return NounPhrase(_role(value, "singular").singular, plural=False, attributive=value.attributive)
 
 
 def title(value: Any) -> str:
@@ -139,6 +140,11 @@ def poss(value: Any) -> NounPhrase:
         value = singular(value)
     if not isinstance(value, NounPhrase):
         raise TypeError("filter 'poss' needs an occupation or a phrase made by indef/plural/singular")
+    if not value.attributive:
+        raise MissingValueError(
+            f"'{value.text}' cannot take a possessive; give this variant a condition such as "
+            "`when: role.attributive` and another variant without 'poss'"
+        )
     return NounPhrase(possessive(value.text, plural=value.plural), plural=value.plural)
 
 
