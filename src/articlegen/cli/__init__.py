@@ -10,6 +10,7 @@ from .diff import diff
 from .generate import generate
 from .lint import lint
 from .oews import import_oews_command
+from .serve import serve
 from .variants import variants
 
 
@@ -19,5 +20,15 @@ def main() -> None:
     """Write "X vs Y" career comparison articles from occupation facts."""
 
 
-for _command in (coverage, diff, generate, import_oews_command, lint, list_occupations, schema, variants):
+for _command in (
+    coverage,
+    diff,
+    generate,
+    import_oews_command,
+    lint,
+    list_occupations,
+    schema,
+    serve,
+    variants,
+):
     main.add_command(_command)
