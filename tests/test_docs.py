@@ -85,6 +85,20 @@ def test_the_editing_loop_as_the_guide_tells_it(tmp_path):
     assert "out-earn" in preview.stdout
     assert "Collections associates out-earn account representatives by $1,612 a year." in preview.stdout
 
+    # Step 4: which golden articles changed, against the content of this checkout.
+    changed = run_cli("diff", "--base-dir", str(ROOT), "--phrasebanks", str(bank), cwd=tmp_path)
+    assert changed.returncode == 0, changed.stderr
+    removed = [
+        line for line in changed.stdout.splitlines() if line.startswith("-") and not line.startswith("---")
+    ]
+    added = [
+        line for line in changed.stdout.splitlines() if line.startswith("+") and not line.startswith("+++")
+    ]
+    assert added and all(" out-earn " in line for line in added)  # only sentences the new variant won
+    assert len(removed) == len(added)
+    summary = re.search(r"^(\d+) of (\d+) articles changed, (\d+) sentences?$", changed.stdout, re.M)
+    assert summary and int(summary[1]) == changed.stdout.count("+++ b/") and int(summary[3]) == len(added)
+
 
 def test_commands_the_guide_names_exist(tmp_path):
     for command in re.findall(r"^articlegen (\w+)", GUIDE, re.M):
