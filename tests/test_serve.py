@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from articlegen import ArticlegenError
 from articlegen.serve import PreviewServer, make_server
 
 from .conftest import ROOT, write_occupation
@@ -250,6 +251,11 @@ def test_requests_for_other_names_and_files_are_refused(reader):
     assert get(reader, "/assets/..%2Fserve.py")[0] == 404
     assert get(reader, "/assets/index.html")[0] == 404
     assert get(reader, "/assets/app.js")[0] == 200
+
+
+def test_a_busy_port_is_reported_in_one_line(reader):
+    with pytest.raises(ArticlegenError, match=rf"^cannot listen on 127\.0\.0\.1:{reader.server_port}: \w"):
+        make_server("127.0.0.1", reader.server_port, None, None)
 
 
 def _outward_address() -> str | None:

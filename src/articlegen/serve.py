@@ -220,13 +220,21 @@ class Preview:
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # open event streams must not keep the process alive after Ctrl-C
 
-    def __init__(self, address: tuple[str, int], preview: Preview, family: socket.AddressFamily) -> None:
-        self.preview = preview
+    def __init__(
+        self, address: tuple[str, int], family: socket.AddressFamily, preview: Callable[[], Preview]
+    ) -> None:
         self.address_family = family
         self.pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(ASSET_DIR)), autoescape=True, undefined=jinja2.StrictUndefined
         )
-        super().__init__(address, PreviewHandler)
+        super().__init__(address, PreviewHandler, bind_and_activate=False)
+        try:  # bind before loading anything, so a busy port is reported at once
+            self.server_bind()
+            self.server_activate()
+        except OSError:
+            self.socket.close()
+            raise
+        self.preview = preview()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind looks up a fully qualified name we never use; on some networks that stalls.
@@ -394,10 +402,8 @@ def make_server(
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
     except (socket.gaierror, UnicodeError) as err:
-        raise ArticlegenError(f"cannot listen on {host}: {err}") from None
-    preview = Preview(data, bank, on_reload)
+        raise ArticlegenError(f"cannot listen on {host}: {getattr(err, 'strerror', None) or err}") from None
     try:
-        return PreviewServer((host, port), preview, family)
+        return PreviewServer((host, port), family, lambda: Preview(data, bank, on_reload))
     except OSError as err:
-        preview.close()
         raise ArticlegenError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
