@@ -10,8 +10,8 @@ import pytest
 from articlegen.phrasebank import load_phrasebank
 from articlegen.quantities import Items, Money, Percent, PercentPoints
 from articlegen.resources import default_data_dir, default_phrasebank_dir
+from articlegen.sandbox import make_environment
 from articlegen.spec import Referent
-from articlegen.templating import make_environment
 
 from .conftest import ROOT
 from .test_data import run_cli

@@ -30,8 +30,8 @@ from jinja2 import Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import PhrasebankError
+from .sandbox import make_environment
 from .template_cache import TemplateCache, default_cache_path
-from .templating import make_environment
 from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_text
 
 _ID = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")

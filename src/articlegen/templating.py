@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, pass_context
+from jinja2 import pass_context
 from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import numbers
 from .morphology import (
@@ -247,20 +246,3 @@ FILTERS = {
     "more_less": more_less,
     "higher_lower": higher_lower,
 }
-
-
-def make_environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
-        undefined=StrictUndefined,
-        autoescape=False,  # outputs are plain text; the HTML renderer escapes at the end
-        finalize=format_value,
-        keep_trailing_newline=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    # Only our filters plus a few harmless built-ins: editors get a small, documented set.
-    keep = {"lower", "upper", "length", "first", "last", "abs", "round"}
-    env.filters = {name: f for name, f in env.filters.items() if name in keep}
-    env.filters.update(FILTERS)
-    env.globals = {}
-    return env
