@@ -1,4 +1,4 @@
-"""The sandboxed Jinja2 environment phrasebank variants are compiled and rendered in.
+"""Filters and house style for phrasebank templates (the environment itself is in sandbox.py).
 
 Filters carry grammar (articles, plurals, possessives, lists, numbers); the words
 themselves stay in the phrasebanks. `finalize` writes every typed value in its
