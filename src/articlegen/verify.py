@@ -83,7 +83,7 @@ _IDIOMS = re.compile(
 )
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _WORD = "|".join(sorted([*WORD_VALUES, *FRACTIONS], key=len, reverse=True))
-_TOKEN = re.compile(
+NUMBER_TOKENS = re.compile(  # a number as printed, in digits or words
     rf"(?P<sign>[{numbers.MINUS}+])?"
     rf"(?:\$(?P<money>{_NUMBER})"
     rf"|(?P<percent>{_NUMBER})(?:%| percent\b| percentage points?\b)"
@@ -165,7 +165,7 @@ def extract_numbers(text: str) -> list[PrintedNumber]:
     """Every number in already-masked text, with the kind its printing shows."""
     text = _IDIOMS.sub(MASK, text)
     found = []
-    for match in _TOKEN.finditer(text):
+    for match in NUMBER_TOKENS.finditer(text):
         signed = match.group("sign") is not None
         sign = -1.0 if match.group("sign") == numbers.MINUS else 1.0
         shown = match.group(0)

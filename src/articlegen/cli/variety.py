@@ -1,0 +1,53 @@
+"""`articlegen variety`: how much articles read like copies of each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..pairs import select_pairs
+from ..pipeline import open_generator
+from ..variety import measure_variety
+from .common import bank_option, data_option, friendly
+from .coverage import limit_option, pairs_option, seed_option
+
+
+@click.command()
+@pairs_option
+@limit_option
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Also list this many sentence skeletons found in the most articles.",
+)
+@seed_option
+@data_option
+@bank_option
+@friendly
+def variety(
+    pairs_source: str | None,
+    limit: int,
+    top: int,
+    seed: int,
+    data_dir: Path | None,
+    phrasebank_dir: Path | None,
+) -> None:
+    """How alike the articles of many pairs read (default: --pairs all).
+
+    \b
+    Each article's prose sentences (not data text, title, headings, table labels
+    or list items) are reduced to skeletons, with names, numbers and data values
+    masked. Two articles score the share of the shorter one's skeletons that the
+    other has too (docs/quality.md). Prints the mean over every pair of articles,
+    the worst pair, then the skeletons found in the most articles, each with the
+    message/variant that wrote it and the share of articles that have it.
+    """
+    generator = open_generator(data_dir, phrasebank_dir)
+    selection = select_pairs(pairs_source or "all", generator.catalog, limit)
+    report = measure_variety(generator, selection.pairs, seed, top)
+    click.echo(f"{report.summary()} ({selection.describe()})")
+    for text, source, count in report.common:
+        click.echo(f"{count / max(report.articles, 1):6.1%}  {source}: {text}")
