@@ -65,3 +65,8 @@ def _plain(value: Any) -> Any:
 
 def render_json(doc: Document) -> str:
     return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2, default=_plain) + "\n"
+
+
+def render_json_line(doc: Document) -> str:
+    """The same object on one line, for JSON Lines files of many articles."""
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, separators=(",", ":"), default=_plain) + "\n"

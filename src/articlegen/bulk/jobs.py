@@ -1,0 +1,108 @@
+"""What a bulk run produces: pairs from a source, grouped into units of one output file each.
+
+Pairs stream: `all` and `same-group` are generated in sorted order and never held in
+memory (all ordered pairs of 760 occupations are 577,000). A pairs file, and any
+source cut by --limit (a hash-ordered sample, as pairs.py takes it), is small enough
+to hold.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ..errors import ArticlegenError
+from ..load import Catalog
+from ..pairs import Pair, all_pairs, sample_pairs, select_pairs
+
+FORMATS = ("md", "html", "json", "jsonl")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An article kind: the Generator method that builds its Document, and how its files are named."""
+
+    name: str
+    method: str  # Generator method taking (*subjects, seed=...) and returning a Document
+    subjects: int
+
+    def stem(self, subjects: tuple[str, ...]) -> str:
+        return "-vs-".join(subjects)
+
+
+# An overview kind (Generator.overview_document, one subject) joins here once it exists.
+KINDS = {"comparison": Kind("comparison", "document", 2)}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One output file and the articles in it: one for md/html/json, a first occupation's for jsonl."""
+
+    path: str  # relative to the output root
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True)
+class PairStream:
+    total: int  # pairs the stream will yield
+    describe: str
+    make: Callable[[], Iterator[Pair]]  # a fresh iterator each call
+    sorted_by_first: bool  # every pair with the same first slug comes together
+
+
+def stream_pairs(source: str, catalog: Catalog, limit: int = 0) -> PairStream:
+    """`source` is 'all', 'same-group', 'golden' or a CSV file; `limit` 0 means every pair."""
+    if source == "same-group":
+        groups = subject_groups(catalog)
+        total = sum(len(g) * (len(g) - 1) for g in groups)
+
+        def same_group() -> Iterator[Pair]:
+            return itertools.chain.from_iterable(all_pairs(g) for g in groups)
+
+        if limit == 0 or total <= limit:
+            return PairStream(total, f"{total:,} pairs (same SOC minor group)", same_group, True)
+        kept = set(sample_pairs(same_group(), limit))
+        return PairStream(
+            len(kept),
+            f"{len(kept):,} of {total:,} pairs (same SOC minor group, hash-ordered sample)",
+            lambda: (p for p in same_group() if p in kept),
+            True,
+        )
+    if source == "all" and limit == 0:
+        slugs = sorted(catalog.occupations)
+        total = len(slugs) * (len(slugs) - 1)
+        return PairStream(total, f"{total:,} pairs (all ordered pairs)", lambda: all_pairs(slugs), True)
+    selection = select_pairs(source, catalog, limit)
+    pairs = selection.pairs
+    return PairStream(len(pairs), selection.describe(), lambda: iter(pairs), source == "all")
+
+
+def subject_groups(catalog: Catalog) -> list[list[str]]:
+    """Article subjects by SOC minor group, groups by code, slugs sorted; subjects without one left out."""
+    by_group: dict[str, list[str]] = {}
+    for slug in catalog.occupations:
+        entry = catalog.entries.get(slug)
+        if entry is not None and entry.group:
+            by_group.setdefault(entry.group, []).append(slug)
+    return [sorted(by_group[code]) for code in sorted(by_group)]
+
+
+def plan_units(stream: PairStream, kind: str, fmt: str) -> Iterator[Unit]:
+    """One file an article, except jsonl: one file `<a>.jsonl` per first occupation, a line an article."""
+    if kind not in KINDS:
+        raise ArticlegenError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if fmt not in FORMATS:
+        raise ArticlegenError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    namer = KINDS[kind]
+    if fmt != "jsonl":
+        return (Unit(f"{namer.stem(pair)}.{fmt}", (pair,)) for pair in stream.make())
+    pairs: Iterable[Pair] = stream.make()
+    if not stream.sorted_by_first:  # a file or sample: held anyway; keep each first slug's pairs in order
+        order: dict[str, list[Pair]] = {}
+        for pair in pairs:
+            order.setdefault(pair[0], []).append(pair)
+        pairs = itertools.chain.from_iterable(order.values())
+    return (
+        Unit(f"{first}.jsonl", tuple(group)) for first, group in itertools.groupby(pairs, key=lambda p: p[0])
+    )

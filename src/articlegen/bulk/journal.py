@@ -1,0 +1,133 @@
+"""manifest.jsonl and errors.jsonl, and what --resume may skip.
+
+The manifest gets a line only after its file has been renamed into place, so a
+line always names a complete file; a killed run may leave its last line cut off,
+which reading ignores. --resume trusts a line only if the file's sha256 still
+matches and it was made with the same content versions, format, seed and pairs;
+everything else is done again. Lines are in order of completion, which varies
+with the number of workers: sort by path to compare two runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import asdict
+from hashlib import blake2b, sha256
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ArticlegenError
+from ..pairs import Pair
+from .jobs import Unit
+from .store import Store
+from .versions import Versions
+from .work import UnitResult
+
+MANIFEST = "manifest.jsonl"
+ERRORS = "errors.jsonl"
+
+
+def pairs_digest(pairs: tuple[Pair, ...]) -> bytes:
+    return blake2b("\n".join(f"{a}\x1f{b}" for a, b in pairs).encode(), digest_size=8).digest()
+
+
+class Journal:
+    def __init__(self, state_dir: Path, versions: Versions, kind: str, fmt: str, seed: int) -> None:
+        self.dir = state_dir
+        self.params = {"kind": kind, "format": fmt, "seed": seed, **asdict(versions)}
+        self.done: dict[str, bytes] = {}  # path -> digest of its pairs, for units --resume skips
+        self._manifest: IO[str] | None = None
+        self._errors: IO[str] | None = None
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ArticlegenError(f"{self.dir}: cannot create the state directory: {err.strerror}") from None
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.dir / MANIFEST
+
+    @property
+    def errors_path(self) -> Path:
+        return self.dir / ERRORS
+
+    def start(self, store: Store, resume: bool) -> None:
+        """Fresh: empty manifest. Resume: keep only the lines whose files verify, and remember them."""
+        kept: list[str] = []
+        if resume:
+            store.remove_leftovers()
+            for path, (line, record) in self._read_manifest().items():
+                data = store.read(path)
+                if data is not None and sha256(data).hexdigest() == record["sha256"]:
+                    kept.append(line)
+                    self.done[path] = pairs_digest(_record_pairs(record))
+        self._rewrite(kept)
+        # Line-buffered: a line reaches the file as soon as its unit is done, so a kill loses none.
+        self._manifest = open(self.manifest_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        self._errors = open(self.errors_path, "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+
+    def is_done(self, unit: Unit) -> bool:
+        return self.done.get(unit.path) == pairs_digest(unit.pairs)
+
+    def record(self, result: UnitResult) -> None:
+        assert self._manifest is not None and self._errors is not None
+        for (a, b), reason in result.failed:
+            self._errors.write(json.dumps({"pair": [a, b], "path": result.path, "reason": reason}) + "\n")
+        if result.sha256 is None:
+            return
+        record: dict[str, Any] = {"path": result.path}
+        if len(result.written) == 1 and not result.failed:
+            record["pair"] = list(result.written[0])
+        else:
+            record["pairs"] = [list(p) for p in result.written]
+            record["failed"] = [list(p) for p, _ in result.failed]
+        record |= {"sha256": result.sha256, "bytes": result.size, **self.params}
+        self._manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        for handle in (self._manifest, self._errors):
+            if handle is not None:
+                handle.close()
+
+    def upload(self, store: Store) -> None:
+        """A URL's copy of the manifest and errors, whole, at the end of the run."""
+        for path in (self.manifest_path, self.errors_path):
+            store.write(path.name, path.read_bytes())
+
+    def _read_manifest(self) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The last usable line per path; cut-off lines and lines from other settings are dropped."""
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        for line in _lines(self.manifest_path):
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # the line a kill cut short
+            if not isinstance(record, dict) or not isinstance(record.get("path"), str):
+                continue
+            usable = all(record.get(k) == v for k, v in self.params.items()) and not record.get("failed")
+            if usable:
+                found[record["path"]] = (line, record)
+            else:
+                found.pop(record["path"], None)
+        return found
+
+    def _rewrite(self, lines: list[str]) -> None:
+        tmp = self.manifest_path.with_name(f".{MANIFEST}.tmp-{os.getpid()}")
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.writelines(line + "\n" for line in lines)
+        os.replace(tmp, self.manifest_path)
+
+
+def _record_pairs(record: dict[str, Any]) -> tuple[Pair, ...]:
+    raw = [record["pair"]] if "pair" in record else record.get("pairs", [])
+    return tuple((str(a), str(b)) for a, b in raw)
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with contextlib.suppress(FileNotFoundError), open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if line.endswith("\n"):
+                yield line.rstrip("\n")

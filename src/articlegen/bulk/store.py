@@ -1,0 +1,117 @@
+"""Where a bulk run writes: a local directory, or any fsspec URL (s3://bucket/prefix, gs://...).
+
+Every write is atomic, so a reader (or --resume) never sees half a file: locally a
+temporary file in the same directory, then os.replace; on an object store a single
+PUT, which stores the whole object or nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..errors import ArticlegenError
+
+TMP_MARK = ".tmp-"
+
+
+class Store(Protocol):
+    url: str
+
+    def write(self, relpath: str, data: bytes) -> None: ...
+    def read(self, relpath: str) -> bytes | None: ...
+    def remove_leftovers(self) -> int: ...
+    def show(self, relpath: str) -> str: ...
+
+
+def is_url(out: str) -> bool:
+    return "://" in out and not out.startswith("file://")
+
+
+def open_store(out: str) -> Store:
+    """A local directory, or an fsspec filesystem for a URL (needs fsspec and the matching package)."""
+    if not is_url(out):
+        return LocalStore(out.removeprefix("file://"))
+    return FsspecStore(out)
+
+
+class LocalStore:
+    def __init__(self, root: str) -> None:
+        self.url = root
+        self.root = Path(root)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ArticlegenError(f"{root}: cannot create the output directory: {err.strerror}") from None
+
+    def show(self, relpath: str) -> str:
+        return str(self.root / relpath)
+
+    def write(self, relpath: str, data: bytes) -> None:
+        target = self.root / relpath
+        tmp = target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}")
+        try:
+            with open(tmp, "wb") as out:
+                out.write(data)
+            os.replace(tmp, target)
+        except OSError as err:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise ArticlegenError(f"{target}: cannot write: {err.strerror}") from None
+
+    def read(self, relpath: str) -> bytes | None:
+        try:
+            return (self.root / relpath).read_bytes()
+        except (FileNotFoundError, IsADirectoryError):
+            return None
+
+    def remove_leftovers(self) -> int:
+        """Temporary files of a killed run: never complete, never listed in the manifest."""
+        removed = 0
+        with os.scandir(self.root) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") and TMP_MARK in entry.name and entry.is_file():
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
+        return removed
+
+
+class FsspecStore:
+    def __init__(self, url: str) -> None:
+        try:
+            from fsspec.core import url_to_fs
+        except ImportError:
+            raise ArticlegenError(
+                f"{url}: writing to a URL needs fsspec; install articlegen[dask] and the filesystem's "
+                "package (s3fs for s3://)"
+            ) from None
+        try:
+            fs, root = url_to_fs(url)
+        except (ImportError, ValueError) as err:
+            raise ArticlegenError(f"{url}: {err}") from None
+        self.url = url
+        self.fs: Any = fs
+        self.root = root.rstrip("/")
+        with contextlib.suppress(Exception):
+            self.fs.makedirs(self.root, exist_ok=True)
+
+    def show(self, relpath: str) -> str:
+        return f"{self.url.rstrip('/')}/{relpath}"
+
+    def write(self, relpath: str, data: bytes) -> None:
+        try:
+            self.fs.pipe_file(f"{self.root}/{relpath}", data)  # one PUT: whole object or nothing
+        except OSError as err:
+            raise ArticlegenError(f"{self.show(relpath)}: cannot write: {err}") from None
+
+    def read(self, relpath: str) -> bytes | None:
+        try:
+            return bytes(self.fs.cat_file(f"{self.root}/{relpath}"))
+        except FileNotFoundError:
+            return None
+
+    def remove_leftovers(self) -> int:
+        return 0  # object stores have no partial objects

@@ -1,0 +1,105 @@
+"""The work of one unit, run in a worker: render its articles, write its file, report what happened.
+
+A worker process loads the Generator once (on the first unit it gets) and keeps it,
+because loading data and phrasebanks costs far more than an article.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from hashlib import sha256
+from pathlib import Path
+from typing import Any
+
+from ..errors import ArticlegenError
+from ..pairs import Pair
+from ..pipeline import Generator, open_generator
+from ..render import RENDERERS
+from ..render.json import render_json_line
+from .jobs import KINDS, Unit
+from .store import Store, open_store
+from .versions import Versions, content_versions
+
+# Seconds to sleep per unit: lets the resume test kill a run mid-way at a known pace.
+DELAY_ENV = "ARTICLEGEN_BULK_TEST_DELAY"
+
+
+@dataclass(frozen=True)
+class WorkSpec:
+    """Everything a worker needs, small and picklable: sent once per process or with each batch."""
+
+    out: str
+    fmt: str
+    seed: int
+    kind: str
+    versions: Versions
+    data_dir: str | None = None  # None: the bundled content of the worker's own install
+    phrasebank_dir: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    path: str
+    written: tuple[Pair, ...]  # the articles in the file (none written: no file)
+    failed: tuple[tuple[Pair, str], ...]  # pair and one-line reason
+    sha256: str | None
+    size: int
+
+
+_STATE: dict[tuple[Any, ...], tuple[Generator, Store]] = {}
+
+
+def worker_state(spec: WorkSpec) -> tuple[Generator, Store]:
+    """This process's Generator and store for `spec`, loaded on first use and checked against its versions."""
+    key = (spec.data_dir, spec.phrasebank_dir, spec.out)
+    if key not in _STATE:
+        data = Path(spec.data_dir) if spec.data_dir else None
+        bank = Path(spec.phrasebank_dir) if spec.phrasebank_dir else None
+        found = content_versions(data, bank)
+        if found != spec.versions:
+            raise ArticlegenError(
+                f"worker on {os.uname().nodename}: its data or phrasebanks differ from the client's "
+                f"(found {found}, expected {spec.versions}); install the same content on every worker"
+            )
+        _STATE[key] = (open_generator(data, bank), open_store(spec.out))
+    return _STATE[key]
+
+
+def render_text(generator: Generator, spec: WorkSpec, pair: Pair) -> str:
+    document = getattr(generator, KINDS[spec.kind].method)(*pair, seed=spec.seed)
+    if spec.fmt == "jsonl":
+        return render_json_line(document)
+    return RENDERERS[spec.fmt](document)
+
+
+def one_line(err: Exception) -> str:
+    text = str(err) if isinstance(err, ArticlegenError) else f"{type(err).__name__}: {err}"
+    return " ".join(text.split()) or type(err).__name__
+
+
+def render_unit(spec: WorkSpec, unit: Unit) -> UnitResult:
+    """Render and write one unit; a failing article is reported, never raised, so the run goes on."""
+    generator, store = worker_state(spec)
+    delay = os.environ.get(DELAY_ENV)
+    if delay:
+        time.sleep(float(delay))
+    texts: list[str] = []
+    written: list[Pair] = []
+    failed: list[tuple[Pair, str]] = []
+    for pair in unit.pairs:
+        try:
+            texts.append(render_text(generator, spec, pair))
+            written.append(pair)
+        except Exception as err:  # any failure of one article is that article's, not the run's
+            failed.append((pair, one_line(err)))
+    if not written:
+        return UnitResult(unit.path, (), tuple(failed), None, 0)
+    data = "".join(texts).encode("utf-8")
+    store.write(unit.path, data)
+    return UnitResult(unit.path, tuple(written), tuple(failed), sha256(data).hexdigest(), len(data))
+
+
+def render_batch(spec: WorkSpec, units: list[Unit]) -> list[UnitResult]:
+    return [render_unit(spec, unit) for unit in units]

@@ -1,0 +1,112 @@
+"""`articlegen bulk`: many articles to a directory or URL, in parallel, resumable."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..bulk import BulkOptions, run_bulk
+from ..bulk.jobs import FORMATS, KINDS
+from ..bulk.run import ENGINES
+from .common import bank_option, data_option, friendly
+
+EXIT_FAILED_PAIRS = 1
+
+
+@click.command()
+@click.option(
+    "--pairs",
+    "pairs_source",
+    required=True,
+    metavar="all|same-group|golden|FILE.csv",
+    help=(
+        "'all' ordered pairs of article subjects; 'same-group', both occupations in one SOC minor "
+        "group; 'golden', the snapshot tests' pairs; or a CSV file with the header 'a,b'."
+    ),
+)
+@click.option("--out", required=True, help="Output directory, or an fsspec URL such as s3://bucket/prefix.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes (dask: local workers). Default: one per core.",
+)
+@click.option("--resume", is_flag=True, help="Skip articles a previous run completed (checked by sha256).")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=0, help="At most N pairs, a hash-ordered sample. 0: all."
+)
+@click.option("--quiet", is_flag=True, help="No progress bar: a plain log line every 10 seconds.")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="The seed of variant choice, as for generate."
+)
+@click.option("--kind", type=click.Choice(list(KINDS)), default="comparison", show_default=True)
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
+@click.option(
+    "--scheduler",
+    default=None,
+    help="Dask scheduler address (tcp://host:8786), or 'local' for a LocalCluster.",
+)
+@click.option(
+    "--state",
+    "state_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where manifest.jsonl and errors.jsonl are kept while --out is a URL (copied there at the end).",
+)
+@data_option
+@bank_option
+@friendly
+def bulk(
+    pairs_source: str,
+    out: str,
+    fmt: str,
+    workers: int,
+    resume: bool,
+    limit: int,
+    quiet: bool,
+    seed: int,
+    kind: str,
+    engine: str,
+    scheduler: str | None,
+    state_dir: Path | None,
+    data_dir: Path | None,
+    phrasebank_dir: Path | None,
+) -> None:
+    """Write an article for every pair of a source into --out, one file each.
+
+    \b
+    Files are OUT/<a>-vs-<b>.<format>; with --format jsonl, OUT/<a>.jsonl holds one
+    line per article with <a> first, in order of the second. manifest.jsonl lists
+    each complete file (pair, path, sha256, content versions); errors.jsonl each
+    failed pair with its reason. Exit status 1 when any pair failed.
+    """
+    summary = run_bulk(
+        BulkOptions(
+            pairs=pairs_source,
+            out=out,
+            fmt=fmt,
+            workers=workers,
+            resume=resume,
+            limit=limit,
+            quiet=quiet,
+            seed=seed,
+            kind=kind,
+            engine=engine,
+            scheduler=scheduler,
+            data_dir=data_dir,
+            phrasebank_dir=phrasebank_dir,
+            state_dir=state_dir,
+        )
+    )
+    rate = summary.written / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"{summary.pairs}: {summary.written:,} written, {summary.skipped:,} already complete, "
+        f"{summary.failed:,} failed, in {summary.seconds:.1f} s ({rate:,.0f} articles/s); "
+        f"manifest {summary.manifest}"
+    )
+    if summary.failed:
+        click.echo(f"articlegen: {summary.failed:,} pairs failed; see {summary.errors}", err=True)
+        sys.exit(EXIT_FAILED_PAIRS)
