@@ -79,7 +79,7 @@ class Journal:
         if result.sha256 is None:
             return
         record: dict[str, Any] = {"path": result.path}
-        if len(result.written) == 1 and not result.failed:
+        if self.params["format"] != "jsonl":  # one article a file; a failed one has no file
             record["pair"] = list(result.written[0])
         else:
             record["pairs"] = [list(p) for p in result.written]

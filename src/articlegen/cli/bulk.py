@@ -108,5 +108,6 @@ def bulk(
         f"manifest {summary.manifest}"
     )
     if summary.failed:
-        click.echo(f"articlegen: {summary.failed:,} pairs failed; see {summary.errors}", err=True)
+        noun = "pair" if summary.failed == 1 else "pairs"
+        click.echo(f"articlegen: {summary.failed:,} {noun} failed; see {summary.errors}", err=True)
         sys.exit(EXIT_FAILED_PAIRS)

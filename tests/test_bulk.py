@@ -1,0 +1,212 @@
+"""articlegen bulk: files, manifest and errors; resume after kill -9; determinism; the Dask engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from hashlib import sha256
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from articlegen.bulk.jobs import stream_pairs
+from articlegen.bulk.work import DELAY_ENV
+from articlegen.cli.bulk import bulk
+
+from .conftest import ROOT
+
+BULK = "from articlegen.cli.bulk import bulk; bulk()"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(bulk, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", BULK, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def articles(out: Path) -> dict[str, bytes]:
+    """Every output file but the journal, by name."""
+    skip = {"manifest.jsonl", "errors.jsonl"}
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name not in skip}
+
+
+def manifest(out: Path) -> list[dict]:
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    return sorted((json.loads(line) for line in lines), key=lambda r: r["path"])
+
+
+def oews_slugs(generator, n: int) -> list[str]:
+    entries = generator.catalog.entries
+    return sorted(s for s, e in entries.items() if e.source == "oews" and not e.residual)[:n]
+
+
+def write_pairs(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    path.write_text("a,b\n" + "".join(f"{a},{b}\n" for a, b in pairs), encoding="utf-8")
+    return path
+
+
+def test_same_group_pairs_are_ordered_pairs_within_one_soc_minor_group(generator):
+    stream = stream_pairs("same-group", generator.catalog)
+    pairs = list(stream.make())
+    entries = generator.catalog.entries
+    assert len(pairs) == stream.total == len(set(pairs)) > 1000
+    assert all(entries[a].group == entries[b].group and a != b for a, b in pairs)
+    ungrouped = {s for s in generator.catalog.occupations if not entries[s].group}
+    assert not any(a in ungrouped or b in ungrouped for a, b in pairs)
+    group = [s for s in generator.catalog.occupations if entries[s].group == entries[pairs[0][0]].group]
+    assert sum(1 for a, _ in pairs if entries[a].group == entries[pairs[0][0]].group) == len(group) * (
+        len(group) - 1
+    )
+
+
+def test_limit_takes_the_same_hash_ordered_sample_every_time(generator):
+    first = list(stream_pairs("same-group", generator.catalog, 50).make())
+    assert len(first) == 50
+    assert first == list(stream_pairs("same-group", generator.catalog, 50).make())
+    assert set(list(stream_pairs("same-group", generator.catalog, 20).make())) < set(first)
+
+
+def test_each_article_is_the_generate_output_and_the_manifest_vouches_for_it(tmp_path, generator):
+    out = tmp_path / "out"
+    code, stdout, _ = invoke("--pairs", "golden", "--out", str(out), "--format", "html", "--workers", "1")
+    assert code == 0, stdout
+    files = articles(out)
+    golden = [line.split(",") for line in (ROOT / "data" / "golden-pairs.csv").read_text().split()[1:]]
+    assert len(files) == len(golden)
+    for a, b in golden:
+        assert files[f"{a}-vs-{b}.html"] == generator.generate(a, b, format="html").encode()
+    records = manifest(out)
+    assert [r["path"] for r in records] == sorted(files)
+    for record in records:
+        assert record["sha256"] == sha256(files[record["path"]]).hexdigest()
+        assert record["path"] == "-vs-".join(record["pair"]) + ".html"
+        assert {"data", "phrasebanks", "seed", "format"} <= set(record)
+    assert (out / "errors.jsonl").read_text() == ""
+    assert f"{len(golden)} written, 0 already complete, 0 failed" in stdout
+
+
+def test_a_failing_pair_is_recorded_with_its_reason_and_the_run_goes_on(tmp_path, generator):
+    bank = tmp_path / "bank"
+    shutil.copytree(ROOT / "phrasebanks" / "en", bank)
+    skills = bank / "skills.yaml"
+    skills.write_text(skills.read_text().replace('text: "Skills"', 'text: "{{ a | money }}"', 1))
+    good = oews_slugs(generator, 2)  # OEWS records list no skills, so their articles never say it
+    pairs = write_pairs(tmp_path / "p.csv", [("collections-associate", "recovery-agent"), tuple(good)])
+    out = tmp_path / "out"
+    code, _, stderr = invoke("--pairs", str(pairs), "--out", str(out), "--phrasebanks", str(bank))
+    assert code == 1
+    assert stderr.splitlines()[-1] == f"articlegen: 1 pair failed; see {out / 'errors.jsonl'}"
+    assert list(articles(out)) == [f"{good[0]}-vs-{good[1]}.md"]
+    (error,) = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert error["pair"] == ["collections-associate", "recovery-agent"]
+    assert "skills.yaml" in error["reason"] and "heading.skills/skills" in error["reason"]
+    assert "\n" not in error["reason"]
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path):
+    code, _, stderr = invoke("--pairs", str(tmp_path / "none.csv"), "--out", str(tmp_path / "o"))
+    assert (code, stderr) == (2, f"articlegen: {tmp_path / 'none.csv'}: no such pairs file\n")
+    pairs = write_pairs(tmp_path / "p.csv", [("collections-associate", "no-such-job")])
+    code, _, stderr = invoke("--pairs", str(pairs), "--out", str(tmp_path / "o"))
+    assert code == 2 and stderr.startswith(f"articlegen: {pairs}:2: unknown occupation 'no-such-job'")
+
+
+def test_jsonl_holds_one_file_per_first_occupation_with_a_line_per_article(tmp_path, generator):
+    out = tmp_path / "out"
+    code, _, _ = invoke("--pairs", "golden", "--out", str(out), "--format", "jsonl", "--workers", "1")
+    assert code == 0
+    files = articles(out)
+    golden = [line.split(",") for line in (ROOT / "data" / "golden-pairs.csv").read_text().split()[1:]]
+    assert sorted(files) == sorted({f"{a}.jsonl" for a, _ in golden})
+    for name, data in files.items():
+        lines = [json.loads(line) for line in data.decode().splitlines()]
+        first = name.removesuffix(".jsonl")
+        assert [tuple(doc["subjects"]) for doc in lines] == [(a, b) for a, b in golden if a == first]
+        expected = json.loads(generator.generate(*lines[0]["subjects"], format="json"))
+        assert lines[0] == expected
+    assert all(len(r["pairs"]) >= 1 for r in manifest(out))
+
+
+def test_a_run_killed_mid_way_resumes_to_the_output_of_an_uninterrupted_run(tmp_path):
+    """kill -9 of the whole process group, a file damaged on disk, then --resume; compare bytes."""
+    pairs = ("--pairs", "same-group", "--limit", "40", "--quiet")
+    killed, clean = tmp_path / "killed", tmp_path / "clean"
+    command = [sys.executable, "-c", BULK, *pairs, "--out", str(killed), "--workers", "2"]
+    env = {**os.environ, DELAY_ENV: "0.05"}
+    process = subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
+    manifest_file = killed / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if manifest_file.exists() and len(manifest_file.read_bytes().splitlines()) >= 10:
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the run ended before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    done = manifest(killed)
+    assert 10 <= len(done) < 40
+    damaged = killed / done[0]["path"]
+    damaged.write_bytes(damaged.read_bytes()[:100])  # as if cut off: resume must redo it
+    (killed / ".leftover.md.tmp-1").write_text("half")
+
+    resumed = run_cli(*pairs, "--out", str(killed), "--resume", "--workers", "2")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{40 - len(done) + 1} written, {len(done) - 1} already complete, 0 failed" in resumed.stdout
+    assert run_cli(*pairs, "--out", str(clean), "--workers", "1").returncode == 0
+    assert articles(killed) == articles(clean)
+    assert len(articles(clean)) == 40
+    assert manifest(killed) == manifest(clean)
+
+
+def test_output_is_the_same_for_any_worker_count_and_hash_seed(tmp_path):
+    runs = {}
+    for workers, hash_seed in (("1", "1"), ("2", "4242")):
+        out = tmp_path / f"w{workers}"
+        args = ("--pairs", "all", "--limit", "30", "--format", "jsonl", "--seed", "7", "--quiet")
+        result = run_cli(*args, "--out", str(out), "--workers", workers, env={"PYTHONHASHSEED": hash_seed})
+        assert result.returncode == 0, result.stderr
+        runs[workers] = (articles(out), manifest(out))
+    assert runs["1"] == runs["2"]
+    assert sum(data.count(b"\n") for data in runs["1"][0].values()) == 30
+
+
+def test_the_dask_engine_writes_through_fsspec_what_the_local_engine_writes(tmp_path):
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    fsspec = pytest.importorskip("fsspec", reason="fsspec is not installed")
+    local = tmp_path / "local"
+    args = ("--pairs", "same-group", "--limit", "24", "--format", "md", "--quiet")
+    assert invoke(*args, "--out", str(local), "--workers", "1")[0] == 0
+
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        url = "memory://articlegen-bulk-test/out"  # one process: workers and this test share it
+        code, stdout, stderr = invoke(
+            *args, "--out", url, "--engine", "dask", "--scheduler", cluster.scheduler_address,
+            "--state", str(tmp_path / "state"),
+        )  # fmt: skip
+        assert code == 0, stdout + stderr
+    fs = fsspec.filesystem("memory")
+    remote = {p.rsplit("/", 1)[1]: fs.cat_file(p) for p in fs.ls("/articlegen-bulk-test/out", detail=False)}
+    local_files = articles(local)
+    assert {k: v for k, v in remote.items() if k.endswith(".md")} == local_files
+    remote_manifest = sorted(
+        (json.loads(line) for line in remote["manifest.jsonl"].decode().splitlines()), key=lambda r: r["path"]
+    )
+    assert remote_manifest == manifest(local)
+    fs.rm("/articlegen-bulk-test", recursive=True)
