@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .bulk import bulk
 from .catalog import list_occupations, schema
 from .coverage import coverage
 from .diff import diff
@@ -12,6 +13,8 @@ from .lint import lint
 from .oews import import_oews_command
 from .serve import serve
 from .variants import variants
+from .variety import variety
+from .verify import verify
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +24,7 @@ def main() -> None:
 
 
 for _command in (
+    bulk,
     coverage,
     diff,
     generate,
@@ -30,5 +34,7 @@ for _command in (
     schema,
     serve,
     variants,
+    variety,
+    verify,
 ):
     main.add_command(_command)
