@@ -25,6 +25,27 @@ def variant_score(seed: int, pair_key: str, message_id: str, variant_id: str) ->
     return int.from_bytes(digest.digest(), "big")
 
 
+class ScoreCache:
+    """variant_score for one article: the seed and pair are hashed once, each message's variants after."""
+
+    def __init__(self, seed: int, pair_key: str) -> None:
+        self.prefix = blake2b(f"{seed}\x1f{pair_key}\x1f".encode(), digest_size=8)
+        self.scores: dict[tuple[str, str], int] = {}
+
+    def score(self, message_id: str, variant_id: str) -> int:
+        key = (message_id, variant_id)
+        found = self.scores.get(key)
+        if found is None:
+            digest = self.prefix.copy()
+            digest.update(f"{message_id}\x1f{variant_id}".encode())
+            found = self.scores[key] = int.from_bytes(digest.digest(), "big")
+        return found
+
+    def rank(self, message_id: str, eligible: tuple[Variant, ...]) -> list[Variant]:
+        """As rank_variants, for variants already known to be eligible."""
+        return sorted(eligible, key=lambda v: self.score(message_id, v.id), reverse=True)
+
+
 def is_eligible(variant: Variant, slots: Mapping[str, Any]) -> bool:
     if variant.condition is None:
         return True

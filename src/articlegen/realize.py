@@ -9,17 +9,19 @@ headings, table labels and list items keep one wording, as a reader expects.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
-from .choose import choose_among, rank_variants
+from .choose import ScoreCache, choose_among, is_eligible
 from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, TableBlock
 from .errors import RenderError
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
-from .phrasebank import Phrasebank, Variant
+from .phrasebank import Message, Phrasebank, Variant
+from .quantities import Breakdown, Labelled
 from .spec import ArticlePlan, BulletList, Paragraph, Referent, SentenceSpec, Table, Verbatim
 from .templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
 
@@ -45,22 +47,37 @@ class _Realizer:
         self.plan, self.bank, self.seed, self.observe = plan, bank, seed, observe
         self.used: dict[str, set[str]] = {}
         self.previous_subject: Any = None  # the job the last sentence of this paragraph was about
+        self.cache = cache_for(bank)
+        self.scores = ScoreCache(seed, plan.pair_key)
 
     def sentence(self, spec: SentenceSpec, *, distinct: bool, fragment: bool = False) -> Sentence:
-        message = self.bank.message(spec.message)
-        used = frozenset(self.used.get(spec.message, ())) if distinct else frozenset()
-        ranked = rank_variants(message, spec.slots, self.seed, self.plan.pair_key)
-        variant = choose_among(ranked, message, used)
+        message_id = spec.message
+        message = self.bank.message(message_id)
+        slots = spec.slots
+        key = slots_key(slots)
+        eligible = self.cache.eligible(message, slots, key)
+        ranked = self.scores.rank(message_id, eligible) if len(eligible) > 1 else list(eligible)
         if distinct:
-            self.used.setdefault(spec.message, set()).add(variant.id)
-        text = render_variant(variant, spec.message, {**spec.slots, PREVIOUS_SUBJECT: self.previous_subject})
-        self.previous_subject = _plural_subject(spec.slots.get("role"), text)
-        text = tidy_fragment(text) if fragment else tidy_sentence(text)
+            used = self.used.setdefault(message_id, set())
+            seen = frozenset(used)
+            variant = choose_among(ranked, message, seen)
+            used.add(variant.id)
+        else:
+            seen = frozenset()
+            variant = choose_among(ranked, message, seen)
+        text, self.previous_subject = self.cache.render(
+            variant, message_id, slots, key, fragment, self.previous_subject
+        )
         if self.observe is not None:
-            self.observe(Choice(spec, tuple(ranked), variant, used, distinct, fragment, text))
-        eligible = tuple(v.id for v in ranked)
+            self.observe(Choice(spec, tuple(ranked), variant, seen, distinct, fragment, text))
         return Sentence(
-            text, spec.message, variant.id, variant.file, variant.line, dict(spec.facts), eligible
+            text,
+            message_id,
+            variant.id,
+            variant.file,
+            variant.line,
+            dict(spec.facts),
+            tuple(v.id for v in ranked),
         )
 
     def piece(self, piece: SentenceSpec | Verbatim, *, distinct: bool) -> Sentence:
@@ -117,6 +134,106 @@ class _Realizer:
         return Document(self.plan.kind, self.plan.subjects, self.seed, title, tuple(sections))
 
 
+SlotsKey = tuple[tuple[str, Any], ...]
+
+# Entries kept per phrasebank before the caches start again: flat memory in a run of any length.
+MAX_CACHED = 200_000
+_PRONOUN_MARKS = ("they", "them", "their", PREVIOUS_SUBJECT)
+
+
+def _typed(value: Any) -> Any:
+    """A value with its type: Money(5) and Percent(5) are equal as numbers but print differently."""
+    kind = type(value)
+    if kind is Labelled:
+        return (kind, value.label, type(value.value), value.value)
+    if kind is Breakdown:
+        return (kind, tuple(_typed(part) for part in value.parts))
+    return (kind, value)
+
+
+def slots_key(slots: Mapping[str, Any]) -> SlotsKey | None:
+    """A hashable stand-in for a message's slots, or None when a value cannot be hashed."""
+    key = tuple((name, _typed(value)) for name, value in slots.items())
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+class RealizeCache:
+    """What a bulk run computes over and over: eligible variants and rendered, tidied sentences.
+
+    A sentence about one job ("Actors are paid by the hour") or a heading is the same in
+    every article that has the same slots, so it is rendered once. Templates and
+    conditions are pure functions of their slots (and, for they/them/their, of the
+    previous subject), which is what makes this safe.
+    """
+
+    def __init__(self) -> None:
+        self.eligibles: dict[tuple[int, SlotsKey], tuple[Variant, ...]] = {}
+        self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
+        self.pronouns: dict[int, bool] = {}
+
+    def eligible(
+        self, message: Message, slots: Mapping[str, Any], key: SlotsKey | None
+    ) -> tuple[Variant, ...]:
+        if key is None:
+            return tuple(v for v in message.variants if is_eligible(v, slots))
+        cache_key = (id(message), key)
+        found = self.eligibles.get(cache_key)
+        if found is None:
+            found = tuple(v for v in message.variants if is_eligible(v, slots))
+            if len(self.eligibles) >= MAX_CACHED:
+                self.eligibles.clear()
+            self.eligibles[cache_key] = found
+        return found
+
+    def render(
+        self,
+        variant: Variant,
+        message_id: str,
+        slots: Mapping[str, Any],
+        key: SlotsKey | None,
+        fragment: bool,
+        previous: Any,
+    ) -> tuple[str, Any]:
+        """The tidied text and the job it names in the plural (for a following 'they'), if any."""
+        cache_key: tuple[Any, ...] | None = None
+        if key is not None:
+            uses_previous = self.pronouns.get(id(variant))
+            if uses_previous is None:
+                uses_previous = self.pronouns[id(variant)] = any(m in variant.text for m in _PRONOUN_MARKS)
+            cache_key = (id(variant), fragment, previous if uses_previous else None, key)
+            found = self.texts.get(cache_key)
+            if found is not None:
+                return found
+        raw = render_variant(variant, message_id, {**slots, PREVIOUS_SUBJECT: previous})
+        result = (
+            tidy_fragment(raw) if fragment else tidy_sentence(raw),
+            _plural_subject(slots.get("role"), raw),
+        )
+        if cache_key is not None:
+            if len(self.texts) >= MAX_CACHED:
+                self.texts.clear()
+            self.texts[cache_key] = result
+        return result
+
+
+_CACHES: dict[int, tuple[weakref.ref[Phrasebank], RealizeCache]] = {}
+
+
+def cache_for(bank: Phrasebank) -> RealizeCache:
+    """The cache of one loaded phrasebank; it goes when the phrasebank does (serve reloads them)."""
+    entry = _CACHES.get(id(bank))
+    if entry is not None and entry[0]() is bank:
+        return entry[1]
+    cache = RealizeCache()
+    ident = id(bank)
+    _CACHES[ident] = (weakref.ref(bank, lambda _: _CACHES.pop(ident, None)), cache)
+    return cache
+
+
 def _plural_subject(role: Any, text: str) -> Any:
     """The job a sentence was about, if it named it in the plural or as 'they'.
 
@@ -137,8 +254,11 @@ def _cell_text(value: Any) -> str:
 
 def render_variant(variant: Variant, message_id: str, slots: Any) -> str:
     """Render one variant; any failure names the variant's file and line."""
+    template = variant.template
     try:
-        return variant.template.render(**slots)
+        # Template.render without its wrapper: same output, same exceptions, less per-call work.
+        # `shared` skips a copy of the slots; the environment has no globals to merge in.
+        return "".join(template.root_render_func(template.new_context(dict(slots), shared=True)))
     except SecurityError as err:
         reason = f"refused by the sandbox: {err}"
     except UndefinedError as err:
