@@ -6,6 +6,7 @@ import click
 
 from .bulk import bulk
 from .catalog import list_occupations, schema
+from .check import check
 from .coverage import coverage
 from .diff import diff
 from .generate import generate
@@ -25,6 +26,7 @@ def main() -> None:
 
 for _command in (
     bulk,
+    check,
     coverage,
     diff,
     generate,
