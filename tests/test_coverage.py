@@ -26,6 +26,7 @@ def copy_content(root: Path) -> tuple[Path, Path]:
     """A copy of the bundled data and phrasebanks, laid out like the checkout: (data, phrasebanks/en)."""
     data, bank = root / "data", root / "phrasebanks" / "en"
     shutil.copytree(ROOT / "data" / "occupations", data / "occupations")
+    shutil.copytree(ROOT / "data" / "oews", data / "oews")
     shutil.copytree(ROOT / "phrasebanks" / "en", bank)
     return data, bank
 

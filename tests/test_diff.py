@@ -15,6 +15,8 @@ from articlegen.pairs import golden_pairs_path, read_pairs_csv
 
 from .test_coverage import copy_content, edit_messages
 
+GOLDEN = [(row.a, row.b) for row in read_pairs_csv(golden_pairs_path())]
+
 EDITED = ("salary.compare", "more-per-year")
 
 
@@ -76,7 +78,7 @@ def test_the_diff_shows_exactly_the_sentences_of_the_edited_variant(content, gen
 
 def test_unchanged_content_prints_only_the_count(content):
     result = invoke("--base-dir", str(content / "old"), "--exit-code")
-    assert (result.exit_code, result.stdout) == (0, "0 of 11 articles changed\n")
+    assert (result.exit_code, result.stdout) == (0, f"0 of {len(GOLDEN)} articles changed\n")
 
 
 def test_an_article_the_base_cannot_render_is_named_not_fatal(content, monkeypatch):
@@ -85,10 +87,10 @@ def test_an_article_the_base_cannot_render_is_named_not_fatal(content, monkeypat
     assert result.exit_code == 1, result.stderr
     assert result.stdout.splitlines() == [
         "collections-associate-vs-recovery-agent.md: the base partial cannot render it: "
-        "unknown occupation 'recovery-agent'; run 'articlegen list' to see them all",
+        "unknown occupation 'recovery-agent'; did you mean travel-agents?",
         "recovery-agent-vs-collections-coordinator.md: the base partial cannot render it: "
-        "unknown occupation 'recovery-agent'; run 'articlegen list' to see them all",
-        "0 of 11 articles changed; 2 could not be compared",
+        "unknown occupation 'recovery-agent'; did you mean travel-agents?",
+        f"0 of {len(GOLDEN)} articles changed; 2 could not be compared",
     ]
 
 
@@ -149,12 +151,16 @@ def repo(tmp_path) -> Path:
 
 
 @needs_git
-def test_base_head_compares_the_working_tree_with_the_last_commit(repo):
+def test_base_head_compares_the_working_tree_with_the_last_commit(repo, generator):
+    using = sum(
+        any((s.message, s.variant) == EDITED for s in generator.document(a, b).sentences()) for a, b in GOLDEN
+    )
     reword(repo / "phrasebanks" / "en")
     result = invoke("--base", "HEAD", *sides(repo))
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[-1] == "5 of 11 articles changed, 5 sentences"  # the export matches HEAD but for the edit
+    # The export matches HEAD but for the edit, which each article using it says once.
+    assert lines[-1] == f"{using} of {len(GOLDEN)} articles changed, {using} sentences"
     change = lines.index(
         "+Recovery agents earn $183 more per year than collections associates, about 0.5% more."
     )
