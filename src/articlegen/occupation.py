@@ -130,6 +130,14 @@ class Skill(Record):
     example: Text | None = Field(None, description="One sentence showing the skill at work.")
 
 
+class SoftSkill(Record):
+    """A personal quality the job calls for (listening, negotiating), as overview pages describe it."""
+
+    name: Text = Field(description="Name, lowercase unless a name or acronym, e.g. 'listening skills'.")
+    description: Text | None = Field(None, description="Why the job needs it, in a sentence or two.")
+    example: Text | None = Field(None, description="One sentence showing it at work.")
+
+
 class StatedComparison(Record):
     """A figure the source gives only relative to another occupation.
 
@@ -184,7 +192,11 @@ class Occupation(Record):
     demographics: Demographics | None = None
     skills: tuple[Skill, ...] = Field((), description="Skills, most common first.")
     responsibilities: tuple[Text, ...] = ()
+    soft_skills: tuple[SoftSkill, ...] = Field((), description="Soft skills, most important first.")
     comparisons: tuple[StatedComparison, ...] = ()
+    related: tuple[Text, ...] = Field(
+        (), description="Slugs of the occupations an overview page compares this one with, in order."
+    )
 
     @field_validator("title")
     @classmethod
@@ -201,6 +213,23 @@ class Occupation(Record):
         if dupes:
             raise ValueError(f"skill listed twice: {dupes[0]}")
         return skills
+
+    @field_validator("soft_skills")
+    @classmethod
+    def _unique_soft_skills(cls, skills: tuple[SoftSkill, ...]) -> tuple[SoftSkill, ...]:
+        names = [s.name.casefold() for s in skills]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"soft skill listed twice: {dupes[0]}")
+        return skills
+
+    @field_validator("related")
+    @classmethod
+    def _unique_related(cls, related: tuple[str, ...]) -> tuple[str, ...]:
+        dupes = sorted({s for s in related if related.count(s) > 1})
+        if dupes:
+            raise ValueError(f"occupation listed twice: {dupes[0]}")
+        return related
 
     def stated_comparison(self, other_slug: str) -> StatedComparison | None:
         return next((c for c in self.comparisons if c.against == other_slug), None)
