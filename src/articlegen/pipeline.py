@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .document import Document
@@ -10,7 +11,9 @@ from .errors import ArticlegenError
 from .load import Catalog, load_catalog
 from .phrasebank import Phrasebank, load_phrasebank
 from .plan import plan_article
+from .plan_overview import DEFAULT_COMPARE, plan_overview
 from .realize import realize_article
+from .related import RelatedIndex
 from .render import RENDERERS, render_markdown
 from .resources import default_data_dir, default_phrasebank_dir
 
@@ -31,16 +34,46 @@ class Generator:
         return realize_article(plan_article(first, second), self.phrasebank, seed)
 
     def generate(self, a: str, b: str, format: str = "md", seed: int = 0, explain: bool = False) -> str:
-        if format not in RENDERERS:
-            raise ArticlegenError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        document = self.document(a, b, seed)
-        if explain:
-            if format != "md":
-                raise ArticlegenError(
-                    "--explain annotates Markdown; HTML and JSON carry the same data already"
-                )
-            return render_markdown(document, explain=True)
-        return RENDERERS[format](document)
+        _check_format(format, explain)
+        return _render(self.document(a, b, seed), format, explain)
+
+    @cached_property
+    def related(self) -> RelatedIndex:
+        """Related occupations for overview pages; built once, on the first page that needs it."""
+        return RelatedIndex(self.catalog)
+
+    def overview_document(self, slug: str, compare: int = DEFAULT_COMPARE, seed: int = 0) -> Document:
+        """The overview page of one occupation, compared with `compare` related ones (related.py)."""
+        if compare < 0:
+            raise ArticlegenError(f"--compare must be 0 or more, not {compare}")
+        occupation = self.catalog.find(slug)
+        related = self.related.choose(occupation, compare)
+        return realize_article(plan_overview(occupation, related), self.phrasebank, seed)
+
+    def overview(
+        self,
+        slug: str,
+        format: str = "md",
+        seed: int = 0,
+        explain: bool = False,
+        compare: int = DEFAULT_COMPARE,
+    ) -> str:
+        _check_format(format, explain)
+        return _render(self.overview_document(slug, compare, seed), format, explain)
+
+
+def _check_format(format: str, explain: bool) -> None:
+    """Checked before any work, so a bad option fails at once."""
+    if format not in RENDERERS:
+        raise ArticlegenError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if explain and format != "md":
+        raise ArticlegenError("--explain annotates Markdown; HTML and JSON carry the same data already")
+
+
+def _render(document: Document, format: str, explain: bool) -> str:
+    if explain:
+        return render_markdown(document, explain=True)
+    return RENDERERS[format](document)
 
 
 def open_generator(data_dir: Path | str | None = None, phrasebank_dir: Path | str | None = None) -> Generator:

@@ -1,0 +1,108 @@
+"""Which occupations an overview page compares its subject with.
+
+The rule, in order:
+
+1. The record's own `related` list, in its order: an editor's choice always wins.
+2. Then every other article subject, ranked by
+   a. the same SOC minor group (`43-3000`) before the rest, then the same major group (`43`);
+   b. more skills in common first;
+   c. closer pay first: the ratio of the two average yearly salaries, or of the hourly
+      rates when one of them lacks a yearly figure; an occupation without comparable pay
+      comes after those with it;
+   d. the slug, so that ties are broken the same way on every machine.
+
+The subject itself and the residual "All Other" categories are never chosen; a
+residual or unknown slug in a `related` list is an error that names the file.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .errors import DataError, UnknownOccupationError
+from .load import Catalog
+from .occupation import Occupation
+from .yamlio import display_path
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    slug: str
+    group: str | None  # SOC minor group code
+    skills: frozenset[str]
+    yearly: float | None
+    hourly: float | None
+
+
+class RelatedIndex:
+    """What the ranking needs of every subject, read once per catalog (bulk runs reuse it)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._candidates: tuple[_Candidate, ...] | None = None
+
+    @property
+    def candidates(self) -> tuple[_Candidate, ...]:
+        if self._candidates is None:  # built on first use: the explicit list often suffices
+            self._candidates = tuple(_candidate(o) for o in self.catalog)
+        return self._candidates
+
+    def choose(self, occupation: Occupation, count: int) -> tuple[Occupation, ...]:
+        """Up to `count` occupations to compare `occupation` with, by the rule in the module docstring."""
+        chosen = [o for o in self._listed(occupation) if o.slug != occupation.slug][:count]
+        if len(chosen) < count:
+            taken = {occupation.slug, *(o.slug for o in chosen)}
+            subject = _candidate(occupation)
+            ranked = sorted(
+                (c for c in self.candidates if c.slug not in taken),
+                key=lambda c: rank_key(subject, c),
+            )
+            chosen += [self.catalog.occupations[c.slug] for c in ranked[: count - len(chosen)]]
+        return tuple(chosen)
+
+    def _listed(self, occupation: Occupation) -> list[Occupation]:
+        found = []
+        for slug in occupation.related:
+            try:
+                found.append(self.catalog.find(slug))
+            except UnknownOccupationError as err:
+                shown = display_path(self.catalog.source / f"{occupation.slug}.yaml")
+                raise DataError(f"{shown}: related: {err}") from None
+        return found
+
+
+def choose_related(catalog: Catalog, occupation: Occupation, count: int) -> tuple[Occupation, ...]:
+    """One-off use; keep a RelatedIndex to choose for many occupations of one catalog."""
+    return RelatedIndex(catalog).choose(occupation, count)
+
+
+def _candidate(occupation: Occupation) -> _Candidate:
+    salary = occupation.salary
+    return _Candidate(
+        slug=occupation.slug,
+        group=occupation.group.code if occupation.group else None,
+        skills=frozenset(s.name.casefold() for s in occupation.skills),
+        yearly=salary.yearly if salary else None,
+        hourly=salary.hourly if salary else None,
+    )
+
+
+def rank_key(subject: _Candidate, other: _Candidate) -> tuple[int, int, float, str]:
+    """Lower sorts first."""
+    if subject.group is not None and subject.group == other.group:
+        group = 0
+    elif subject.group is not None and other.group is not None and subject.group[:2] == other.group[:2]:
+        group = 1
+    else:
+        group = 2
+    return (group, -len(subject.skills & other.skills), pay_distance(subject, other), other.slug)
+
+
+def pay_distance(a: _Candidate, b: _Candidate) -> float:
+    """How far apart two pay levels are, as |log(a/b)|: unit-free, so yearly and hourly rank alike."""
+    if a.yearly is not None and b.yearly is not None:
+        return abs(math.log(a.yearly / b.yearly))
+    if a.hourly is not None and b.hourly is not None:
+        return abs(math.log(a.hourly / b.hourly))
+    return math.inf
