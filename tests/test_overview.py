@@ -420,6 +420,7 @@ def test_related_rule_explicit_then_group_then_skills_then_pay(tmp_path):
         "salary: {yearly: 41000}\n",
         "major": "title: Major\ngroup: {code: 43-4000, title: Information Clerks}\n"
         "skills: [{name: filing}, {name: typing}]\nsalary: {yearly: 40000}\n",
+        "soc-major": "title: Soc Major\nsoc: 43-1011\nsalary: {yearly: 70000}\n",
         "other-major": "title: Other Major\ngroup: {code: 13-2000, title: Financial Specialists}\n"
         "salary: {yearly: 40000}\n",
         "two-skills": "title: Two Skills\nskills: [{name: Filing}, {name: typing}]\n"
@@ -436,7 +437,7 @@ def test_related_rule_explicit_then_group_then_skills_then_pay(tmp_path):
     assert chosen == [
         "picked",  # the record's own list first; itself is skipped
         "minor-near", "minor-far",  # same minor group, closer pay first
-        "major",  # same major group
+        "major", "soc-major",  # same major group, by its group or, lacking one, by its SOC code
         "two-skills", "one-skill",  # more shared skills (case-insensitive) first
         "other-major", "pay-near", "pay-far",  # then pay: a different major group counts as no group
         "hourly-near", "no-pay",  # no comparable yearly pay (the subject has no hourly rate): last, by slug

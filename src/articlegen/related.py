@@ -4,7 +4,9 @@ The rule, in order:
 
 1. The record's own `related` list, in its order: an editor's choice always wins.
 2. Then every other article subject, ranked by
-   a. the same SOC minor group (`43-3000`) before the rest, then the same major group (`43`);
+   a. the same SOC minor group (`43-3000`) before the rest, then the same major group (`43`, the
+      first two digits of the group or of the record's own SOC code: BLS gives some occupations,
+      such as first-line supervisors, no minor group);
    b. more skills in common first;
    c. closer pay first: the ratio of the two average yearly salaries, or of the hourly
       rates when one of them lacks a yearly figure; an occupation without comparable pay
@@ -30,6 +32,7 @@ from .yamlio import display_path
 class _Candidate:
     slug: str
     group: str | None  # SOC minor group code
+    major: str | None  # SOC major group: two digits
     skills: frozenset[str]
     yearly: float | None
     hourly: float | None
@@ -82,6 +85,7 @@ def _candidate(occupation: Occupation) -> _Candidate:
     return _Candidate(
         slug=occupation.slug,
         group=occupation.group.code if occupation.group else None,
+        major=(occupation.group.code if occupation.group else occupation.soc or "")[:2] or None,
         skills=frozenset(s.name.casefold() for s in occupation.skills),
         yearly=salary.yearly if salary else None,
         hourly=salary.hourly if salary else None,
@@ -92,7 +96,7 @@ def rank_key(subject: _Candidate, other: _Candidate) -> tuple[int, int, float, s
     """Lower sorts first."""
     if subject.group is not None and subject.group == other.group:
         group = 0
-    elif subject.group is not None and other.group is not None and subject.group[:2] == other.group[:2]:
+    elif subject.major is not None and subject.major == other.major:
         group = 1
     else:
         group = 2
