@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from .choose import ScoreCache, choose_among, is_eligible
@@ -134,7 +135,7 @@ class _Realizer:
         return Document(self.plan.kind, self.plan.subjects, self.seed, title, tuple(sections))
 
 
-SlotsKey = tuple[tuple[str, Any], ...]
+SlotsKey = tuple[Any, ...]
 
 # Entries kept per phrasebank before the caches start again: flat memory in a run of any length.
 MAX_CACHED = 200_000
@@ -153,7 +154,12 @@ def _typed(value: Any) -> Any:
 
 def slots_key(slots: Mapping[str, Any]) -> SlotsKey | None:
     """A hashable stand-in for a message's slots, or None when a value cannot be hashed."""
-    key = tuple((name, _typed(value)) for name, value in slots.items())
+    values = tuple(slots.values())
+    types = tuple(map(type, values))
+    if Labelled in types or Breakdown in types:  # values nested in them carry types of their own
+        key: Any = tuple((name, _typed(value)) for name, value in slots.items())
+    else:
+        key = (tuple(slots), values, types)
     try:
         hash(key)
     except TypeError:
@@ -170,8 +176,11 @@ class RealizeCache:
     previous subject), which is what makes this safe.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, environment: Any) -> None:
+        self.environment = environment
         self.eligibles: dict[tuple[int, SlotsKey], tuple[Variant, ...]] = {}
+        self.conditions: dict[tuple[Any, ...], bool] = {}
+        self.condition_names: dict[int, tuple[str, ...] | None] = {}
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
 
@@ -183,11 +192,41 @@ class RealizeCache:
         cache_key = (id(message), key)
         found = self.eligibles.get(cache_key)
         if found is None:
-            found = tuple(v for v in message.variants if is_eligible(v, slots))
+            found = tuple(v for v in message.variants if self.holds(v, slots))
             if len(self.eligibles) >= MAX_CACHED:
                 self.eligibles.clear()
             self.eligibles[cache_key] = found
         return found
+
+    def holds(self, variant: Variant, slots: Mapping[str, Any]) -> bool:
+        """A variant's condition, cached on the values of the slots it reads ("percent < 5": percent)."""
+        if variant.condition is None:
+            return True
+        names = self._condition_names(variant)
+        if names is None or not all(name in slots for name in names):
+            return is_eligible(variant, slots)  # let it fail, with its place, as it would uncached
+        key = (id(variant), *(_typed(slots[name]) for name in names))
+        try:
+            found = self.conditions.get(key)
+        except TypeError:
+            return is_eligible(variant, slots)
+        if found is None:
+            found = is_eligible(variant, slots)
+            if len(self.conditions) >= MAX_CACHED:
+                self.conditions.clear()
+            self.conditions[key] = found
+        return found
+
+    def _condition_names(self, variant: Variant) -> tuple[str, ...] | None:
+        ident = id(variant)
+        if ident not in self.condition_names:
+            try:
+                parsed = self.environment.parse("{{ " + (variant.condition_text or "") + " }}")
+                names = tuple(sorted({n.name for n in parsed.find_all(nodes.Name) if n.ctx == "load"}))
+            except TemplateError:
+                names = None
+            self.condition_names[ident] = names
+        return self.condition_names[ident]
 
     def render(
         self,
@@ -228,7 +267,7 @@ def cache_for(bank: Phrasebank) -> RealizeCache:
     entry = _CACHES.get(id(bank))
     if entry is not None and entry[0]() is bank:
         return entry[1]
-    cache = RealizeCache()
+    cache = RealizeCache(bank.environment)
     ident = id(bank)
     _CACHES[ident] = (weakref.ref(bank, lambda _: _CACHES.pop(ident, None)), cache)
     return cache
