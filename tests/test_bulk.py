@@ -210,3 +210,45 @@ def test_the_dask_engine_writes_through_fsspec_what_the_local_engine_writes(tmp_
     )
     assert remote_manifest == manifest(local)
     fs.rm("/articlegen-bulk-test", recursive=True)
+
+
+# The orthography pass runs on every sentence of a bulk run, so it uses string operations
+# where they do what its regular expressions say; these are the rules written as regexes.
+def _regex_fragment(text: str) -> str:
+    from articlegen import orthography as o
+
+    text = o._SPACES.sub(" ", text).strip()
+    text = o._SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = o._SPACE_AFTER_OPEN.sub(r"\1", text)
+    return o.capitalize_first(text)
+
+
+def _regex_sentence(text: str) -> str:
+    from articlegen import orthography as o
+
+    text = _regex_fragment(text)
+    text = o._DOUBLED.sub(r"\1", text)
+    text = o._COMMA_STOP.sub(".", text)
+    text = o._REPEATED_PERIOD.sub(".", text)
+    text = o._MISSING_SPACE.sub(r"\1 ", text)
+    text = text.rstrip(",;")
+    if text and not text.endswith(o._TERMINAL) and not text.endswith(('."', '?"', '!"', ".)")):
+        text += "."
+    return text
+
+
+def test_fast_orthography_matches_its_rules_as_regular_expressions():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from articlegen.orthography import tidy_fragment, tidy_sentence
+
+    alphabet = st.sampled_from([*"aZ9% \t\n,.;:!?()[]'\"", "\u00a0", "\u2003", "\x1c", "Ab", "ab"])
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.lists(alphabet, max_size=30).map("".join))
+    def check(text: str) -> None:
+        assert tidy_fragment(text) == _regex_fragment(text)
+        assert tidy_sentence(text) == _regex_sentence(text)
+
+    check()

@@ -1,0 +1,94 @@
+"""Bulk generation figures: articles and words per second per core, scaling to 2 workers, peak memory.
+
+Run: python benchmarks/bulk.py [--articles N] [--long N] [--format md]
+Prints figures; asserts nothing. "Per core" divides by CPU seconds, so other load on the
+machine slows the wall clock but not the figure; wall-clock rates are printed beside it.
+Pairs are OEWS article subjects in the order `--pairs all` streams them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import itertools
+import os
+import platform
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from articlegen import open_generator
+from articlegen.bulk import BulkOptions, run_bulk
+
+
+def oews_pairs(generator, count: int, skip: int = 0) -> list[tuple[str, str]]:
+    entries = generator.catalog.entries
+    slugs = sorted(s for s in generator.catalog.occupations if entries[s].source == "oews")
+    return list(itertools.islice(itertools.permutations(slugs, 2), skip, skip + count))
+
+
+def single_core(generator, pairs, fmt: str) -> None:
+    for a, b in pairs[:200]:  # warm: occupations are built on first use
+        generator.generate(a, b, format=fmt)
+    words = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    for a, b in pairs:
+        words += len(generator.generate(a, b, format=fmt).split())
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    n = len(pairs)
+    print(f"one process, {n:,} OEWS articles ({fmt}), no writing:")
+    print(f"  {n / cpu:,.0f} articles/s per core (CPU time), {n / wall:,.0f} articles/s wall")
+    print(f"  {words / cpu:,.0f} words/s per core, {words / n:.0f} words per article")
+
+
+def write_pairs(path: Path, pairs) -> None:
+    path.write_text("a,b\n" + "".join(f"{a},{b}\n" for a, b in pairs), encoding="utf-8")
+
+
+def bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> float:
+    started = time.perf_counter()
+    summary = run_bulk(
+        BulkOptions(pairs=str(pairs_file), out=str(out), fmt=fmt, workers=workers, quiet=True, log_every=1e9)
+    )
+    assert summary.failed == 0
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=5000, help="articles for the rate and scaling runs")
+    parser.add_argument("--long", type=int, default=0, help="articles in a long run for peak memory (0: skip)")
+    parser.add_argument("--format", default="md", choices=["md", "html", "json", "jsonl"])
+    args = parser.parse_args()
+
+    print(f"date: {datetime.date.today()}, machine: {platform.machine()}, {os.cpu_count()} cores, ", end="")
+    print(f"{platform.python_implementation()} {platform.python_version()}, load {os.getloadavg()[0]:.1f}")
+    started = time.perf_counter()
+    generator = open_generator()
+    print(f"load data and phrasebanks: {(time.perf_counter() - started) * 1000:.0f} ms")
+    pairs = oews_pairs(generator, args.articles, skip=10_000)
+    single_core(generator, pairs, "json" if args.format == "jsonl" else args.format)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pairs_file = Path(tmp) / "pairs.csv"
+        write_pairs(pairs_file, pairs)
+        seconds = {w: bulk_run(pairs_file, Path(tmp) / f"w{w}", w, args.format) for w in (1, 2)}
+        n = len(pairs)
+        print(f"bulk run of {n:,} articles to disk ({args.format}), wall clock including start-up:")
+        for workers, wall in seconds.items():
+            print(f"  {workers} worker(s): {wall:.2f} s, {n / wall:,.0f} articles/s")
+        print(f"  scaling 1 -> 2 workers: {seconds[1] / seconds[2]:.2f}x")
+
+        if args.long:
+            long_pairs = Path(tmp) / "long.csv"
+            write_pairs(long_pairs, oews_pairs(generator, args.long))
+            wall = bulk_run(long_pairs, Path(tmp) / "long", 2, args.format)
+            main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"long run: {args.long:,} articles with 2 workers in {wall:.0f} s ({args.long / wall:,.0f}/s)")
+            print(f"  peak memory: main process {main_mb:.0f} MB, largest worker {child_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
