@@ -19,6 +19,7 @@ residual or unknown slug in a `related` list is an error that names the file.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -34,8 +35,8 @@ class _Candidate:
     group: str | None  # SOC minor group code
     major: str | None  # SOC major group: two digits
     skills: frozenset[str]
-    yearly: float | None
-    hourly: float | None
+    log_yearly: float | None  # logarithms of pay, so that a ratio of pay is a difference
+    log_hourly: float | None
 
 
 class RelatedIndex:
@@ -57,11 +58,12 @@ class RelatedIndex:
         if len(chosen) < count:
             taken = {occupation.slug, *(o.slug for o in chosen)}
             subject = _candidate(occupation)
-            ranked = sorted(
+            ranked = heapq.nsmallest(
+                count - len(chosen),
                 (c for c in self.candidates if c.slug not in taken),
                 key=lambda c: rank_key(subject, c),
             )
-            chosen += [self.catalog.occupations[c.slug] for c in ranked[: count - len(chosen)]]
+            chosen += [self.catalog.occupations[c.slug] for c in ranked]
         return tuple(chosen)
 
     def _listed(self, occupation: Occupation) -> list[Occupation]:
@@ -87,8 +89,8 @@ def _candidate(occupation: Occupation) -> _Candidate:
         group=occupation.group.code if occupation.group else None,
         major=(occupation.group.code if occupation.group else occupation.soc or "")[:2] or None,
         skills=frozenset(s.name.casefold() for s in occupation.skills),
-        yearly=salary.yearly if salary else None,
-        hourly=salary.hourly if salary else None,
+        log_yearly=math.log(salary.yearly) if salary and salary.yearly else None,
+        log_hourly=math.log(salary.hourly) if salary and salary.hourly else None,
     )
 
 
@@ -100,13 +102,14 @@ def rank_key(subject: _Candidate, other: _Candidate) -> tuple[int, int, float, s
         group = 1
     else:
         group = 2
-    return (group, -len(subject.skills & other.skills), pay_distance(subject, other), other.slug)
+    shared = len(subject.skills & other.skills) if subject.skills and other.skills else 0
+    return (group, -shared, pay_distance(subject, other), other.slug)
 
 
 def pay_distance(a: _Candidate, b: _Candidate) -> float:
     """How far apart two pay levels are, as |log(a/b)|: unit-free, so yearly and hourly rank alike."""
-    if a.yearly is not None and b.yearly is not None:
-        return abs(math.log(a.yearly / b.yearly))
-    if a.hourly is not None and b.hourly is not None:
-        return abs(math.log(a.hourly / b.hourly))
+    if a.log_yearly is not None and b.log_yearly is not None:
+        return abs(a.log_yearly - b.log_yearly)
+    if a.log_hourly is not None and b.log_hourly is not None:
+        return abs(a.log_hourly - b.log_hourly)
     return math.inf
