@@ -138,7 +138,7 @@ class _Realizer:
 SlotsKey = tuple[Any, ...]
 
 # Entries kept per phrasebank before the caches start again: flat memory in a run of any length.
-MAX_CACHED = 200_000
+MAX_CACHED = 50_000
 _PRONOUN_MARKS = ("they", "them", "their", PREVIOUS_SUBJECT)
 
 
