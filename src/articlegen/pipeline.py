@@ -93,3 +93,16 @@ def generate(
 ) -> str:
     """One article as text. Loads data and phrasebanks each call; use open_generator() for many."""
     return open_generator(data_dir, phrasebank_dir).generate(a, b, format=format, seed=seed)
+
+
+def overview(
+    slug: str,
+    *,
+    compare: int = DEFAULT_COMPARE,
+    format: str = "md",
+    seed: int = 0,
+    data_dir: Path | str | None = None,
+    phrasebank_dir: Path | str | None = None,
+) -> str:
+    """One overview page as text. Loads data and phrasebanks each call; use open_generator() for many."""
+    return open_generator(data_dir, phrasebank_dir).overview(slug, format=format, seed=seed, compare=compare)
