@@ -12,6 +12,7 @@ from .diff import diff
 from .generate import generate
 from .lint import lint
 from .oews import import_oews_command
+from .overview import overview
 from .serve import serve
 from .variants import variants
 from .variety import variety
@@ -33,6 +34,7 @@ for _command in (
     import_oews_command,
     lint,
     list_occupations,
+    overview,
     schema,
     serve,
     variants,
