@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from typing import Any, Protocol
 
@@ -36,18 +37,21 @@ class LogProgress:
         self.total, self.done, self.failed, self.every = total, 0, 0, every
         self.started = self.last = time.monotonic()
         self.base = 0  # articles skipped as complete do not count toward the rate
+        self.lock = threading.Lock()  # skip() runs in the pool's feeding thread
 
     def skip(self, articles: int) -> None:
-        self.done += articles
-        self.base += articles
+        with self.lock:
+            self.done += articles
+            self.base += articles
 
     def advance(self, articles: int, failed: int) -> None:
-        self.done += articles
-        self.failed += failed
-        now = time.monotonic()
-        if now - self.last >= self.every:
-            self.last = now
-            self._status()
+        with self.lock:
+            self.done += articles
+            self.failed += failed
+            now = time.monotonic()
+            if now - self.last >= self.every:
+                self.last = now
+                self._status()
 
     def close(self) -> None:
         self._status()
