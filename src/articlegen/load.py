@@ -145,6 +145,7 @@ def load_catalog(data_dir: Path) -> Catalog:
                 slug, record["title"], "oews", record["soc"], group.get("code"), group.get("title"),
                 record["title"], bool(record.get("residual")),
             )  # fmt: skip
+    _check_related(hand, entries, directory)
     subjects = sorted(slug for slug, e in entries.items() if not e.residual)
 
     def build(slug: str) -> Occupation:
@@ -164,6 +165,21 @@ def _check_comparisons(occupations: Mapping[str, Occupation], directory: Path) -
                 raise DataError(
                     f"{display_path(directory / (occupation.slug + '.yaml'))}: comparisons.against: "
                     f"names unknown occupation {stated.against!r}"
+                )
+
+
+def _check_related(hand: Mapping[str, Occupation], entries: Mapping[str, Entry], directory: Path) -> None:
+    """A `related` slug must name an article subject, so a typo fails at load, not on one page."""
+    for occupation in hand.values():
+        for slug in occupation.related:
+            entry = entries.get(slug)
+            if entry is None or entry.residual:
+                subjects = [s for s, e in entries.items() if not e.residual]
+                close = difflib.get_close_matches(slug, subjects, n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                raise DataError(
+                    f"{display_path(directory / (occupation.slug + '.yaml'))}: related: "
+                    f"unknown occupation {slug!r}{hint}"
                 )
 
 
