@@ -24,6 +24,7 @@ from .occupation import Occupation
 from .orthography import tidy_fragment, tidy_sentence
 from .phrasebank import Message, Phrasebank, Problem, Variant, read_phrasebank
 from .plan import plan_article
+from .plan_overview import plan_overview
 from .realize import render_variant
 from .spec import ArticlePlan, BulletList, Paragraph, SentenceSpec, Table
 from .templating import PREVIOUS_SUBJECT
@@ -31,6 +32,8 @@ from .yamlio import display_path
 
 MAX_PAIRS = 60  # hand-written pairs; with OTHER_PAIRS, lint stays well under 2 s
 OTHER_PAIRS = 40
+OTHER_PAGES = 8
+PAGE_COMPARE = 4
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,12 @@ class LintReport:
     messages: int
     variants: int
     pairs: int
+    pages: int = 0
 
     def summary(self) -> str:
         checked = (
             f"{self.files} files, {self.messages} messages, {self.variants} variants, "
-            f"rendered against {self.pairs} pairs"
+            f"rendered against {self.pairs} pairs and {self.pages} overview pages"
         )
         if not self.problems:
             return f"lint: {checked}: no problems"
@@ -58,8 +62,9 @@ def lint_phrasebanks(phrasebank_dir: Path, data_dir: Path) -> LintReport:
     bank, problems, broken = read_phrasebank(phrasebank_dir)
     catalog = load_catalog(data_dir)
     pairs = choose_lint_pairs(catalog)
+    pages = choose_lint_pages(catalog)
     unreadable = {p.file for p in problems if p.message.startswith(_FILE_FAULTS)}
-    found = list(problems) + _render_problems(bank, broken, pairs, sorted(unreadable))
+    found = list(problems) + _render_problems(bank, broken, pairs, sorted(unreadable), pages)
     unique = sorted(set(found), key=lambda p: (p.file, p.line, p.col, p.message))
     return LintReport(
         problems=tuple(unique),
@@ -67,6 +72,7 @@ def lint_phrasebanks(phrasebank_dir: Path, data_dir: Path) -> LintReport:
         messages=len(bank.messages),
         variants=sum(len(m.variants) for m in bank.messages.values()),
         pairs=len(pairs),
+        pages=len(pages),
     )
 
 
@@ -92,15 +98,36 @@ def choose_lint_pairs(catalog: Catalog) -> list[tuple[Occupation, Occupation]]:
 _FILE_FAULTS = ("YAML", "cannot read file", "expected a top-level", "duplicate key")
 
 
+def choose_lint_pages(catalog: Catalog) -> list[tuple[Occupation, tuple[Occupation, ...]]]:
+    """Overview pages: every hand-written record and a fixed spread of OEWS ones, with comparisons.
+
+    Each page is compared with the next few chosen occupations rather than by the related-jobs
+    rule, which would read the whole catalog: lint checks wording, not the choice.
+    """
+    hand = sorted(e.slug for e in catalog.entries.values() if e.source == "hand")
+    others = sorted(slug for slug in catalog.occupations if slug not in set(hand))
+    chosen = [
+        catalog.occupations[s] for s in hand + others[:: max(1, len(others) // OTHER_PAGES)][:OTHER_PAGES]
+    ]
+    pages = []
+    for i, occupation in enumerate(chosen):
+        neighbours = [chosen[(i + k) % len(chosen)] for k in range(1, len(chosen))]
+        pages.append((occupation, tuple(o for o in neighbours if o.slug != occupation.slug)[:PAGE_COMPARE]))
+    return pages
+
+
 def _render_problems(
     bank: Phrasebank,
     broken: frozenset[str],
     pairs: list[tuple[Occupation, Occupation]],
     unreadable: list[str],
+    pages: list[tuple[Occupation, tuple[Occupation, ...]]] = (),  # type: ignore[assignment]
 ) -> list[Problem]:
     checker = _RenderChecker(bank, broken)
     for a, b in pairs:
         checker.check_pair(a, b)
+    for occupation, related in pages:
+        checker.check_plan(plan_overview(occupation, related), f"the {occupation.slug} overview page")
     return checker.problems + checker.missing_problems(unreadable) + checker.variety_problems()
 
 
@@ -129,8 +156,9 @@ class _RenderChecker:
         return [Problem(where, 1, 1, f"no message {name!r}; articles need it") for name in names]
 
     def check_pair(self, a: Occupation, b: Occupation) -> None:
-        plan = plan_article(a, b)
-        label = f"{a.slug} vs {b.slug}"
+        self.check_plan(plan_article(a, b), f"{a.slug} vs {b.slug}")
+
+    def check_plan(self, plan: ArticlePlan, label: str) -> None:
         uses: Counter[str] = Counter()
         for use in _plan_uses(plan):
             message = self.bank.messages.get(use.spec.message)
