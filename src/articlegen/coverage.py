@@ -57,8 +57,24 @@ class CoverageReport:
         return [m for m in self.messages if not m.appearances]
 
 
-def render_documents(generator: Generator, pairs: Iterable[Pair], seed: int) -> Iterator[Document]:
-    """Articles one at a time; a failure names the pair it happened in."""
+KINDS = ("comparison", "overview")
+
+
+def render_documents(
+    generator: Generator, pairs: Iterable[Pair], seed: int, kind: str = "comparison"
+) -> Iterator[Document]:
+    """Articles one at a time; a failure names the pair (or page) it happened in.
+
+    For overview pages, each distinct first occupation of the pairs gets its page, so
+    every pair source (all, golden, a file) serves both kinds.
+    """
+    if kind == "overview":
+        for slug in dict.fromkeys(a for a, _ in pairs):
+            try:
+                yield generator.overview_document(slug, seed=seed)
+            except ArticlegenError as err:
+                raise ArticlegenError(f"the {slug} overview page: {err}") from None
+        return
     for a, b in pairs:
         try:
             yield generator.document(a, b, seed)
@@ -66,8 +82,18 @@ def render_documents(generator: Generator, pairs: Iterable[Pair], seed: int) -> 
             raise ArticlegenError(f"{a} vs {b}: {err}") from None
 
 
+def belongs_to(kind: str, message_id: str) -> bool:
+    """Overview pages say the `page.*` messages (and the shared labels); comparison articles the rest.
+
+    So a report for one kind does not list the other kind's messages as never appearing.
+    """
+    if message_id.startswith("label."):
+        return True
+    return message_id.startswith("page.") == (kind == "overview")
+
+
 def count_coverage(
-    bank: Phrasebank, documents: Iterable[Document], pairs: PairSelection, seed: int
+    bank: Phrasebank, documents: Iterable[Document], pairs: PairSelection, seed: int, kind: str = "comparison"
 ) -> CoverageReport:
     appeared: Counter[str] = Counter()
     eligible: Counter[tuple[str, str]] = Counter()
@@ -100,6 +126,7 @@ def count_coverage(
             ),
         )
         for message in sorted(bank.messages.values(), key=lambda m: m.id)
+        if belongs_to(kind, message.id) or appeared[message.id]
     )
     return CoverageReport(pairs, seed, articles, messages)
 

@@ -288,7 +288,9 @@ def _sources(occupation: Occupation, others: Sequence[Occupation]) -> SectionPla
 def _compare_lead(role: Referent, comparisons: list[SectionPlan]) -> SectionPlan | None:
     if not comparisons:
         return None
-    lead = SentenceSpec("page.compare.lead", {"role": role, "count": len(comparisons)})
+    compared = tuple(section.id for section in comparisons)
+    facts = {f"{role.slug}.compared_with": compared}  # the count the lead states is this list's length
+    lead = SentenceSpec("page.compare.lead", {"role": role, "count": len(comparisons)}, facts)
     return _section("compare", SentenceSpec("page.heading.compare", {"role": role}), [_paragraph(lead)])
 
 

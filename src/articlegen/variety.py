@@ -151,10 +151,10 @@ def compare_articles(articles: Sequence[ArticleSkeletons], top: int = 10) -> Var
 
 
 def measure_variety(
-    generator: Generator, pairs: Iterable[Pair], seed: int = 0, top: int = 10
+    generator: Generator, pairs: Iterable[Pair], seed: int = 0, top: int = 10, kind: str = "comparison"
 ) -> VarietyReport:
     articles = [
         article_skeletons(document, name_forms(generator.catalog, document.subjects))
-        for document in render_documents(generator, pairs, seed)
+        for document in render_documents(generator, pairs, seed, kind)
     ]
     return compare_articles(articles, top)

@@ -76,7 +76,7 @@ FRACTIONS = {"half": 50.0, "halves": 50.0, "quarter": 25.0, "quarters": 25.0, "t
 _IDIOMS = re.compile(
     r"\b(?:the|these|those) two\b"
     r"|\btwo (?:career paths|careers|jobs|fields|paths|groups|occupations|roles|lines of work)\b"
-    r"|\bone (?:as|another|job than the other|or the other)\b"
+    r"|\bone (?:as|another|job than the other|or the other|at a time)\b"
     r"|\b(?:not|no) one\b|\b(?:have|has|hold|holds) one\b"
     r"|\bout of 5\b",
     re.IGNORECASE,
@@ -347,10 +347,12 @@ def verify_document(document: Document, names: Iterable[str]) -> tuple[int, int,
     return pieces, numbers_seen, problems
 
 
-def verify_pairs(generator: Generator, pairs: Iterable[Pair], seed: int = 0) -> VerifyReport:
+def verify_pairs(
+    generator: Generator, pairs: Iterable[Pair], seed: int = 0, kind: str = "comparison"
+) -> VerifyReport:
     articles = pieces = found = 0
     problems: list[Unverified] = []
-    for document in render_documents(generator, pairs, seed):
+    for document in render_documents(generator, pairs, seed, kind):
         names = subject_names(generator.catalog, document.subjects)
         checked, seen, unverified = verify_document(document, names)
         articles += 1

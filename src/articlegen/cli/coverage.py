@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..coverage import count_coverage, render_documents, report_to_json, report_to_table
+from ..coverage import KINDS, count_coverage, render_documents, report_to_json, report_to_table
 from ..pairs import DEFAULT_LIMIT, select_pairs
 from ..pipeline import open_generator
 from .common import bank_option, data_option, friendly
@@ -31,6 +31,13 @@ limit_option = click.option(
         "same sample every run (a smaller limit keeps a subset of a larger one). 0: no limit."
     ),
 )
+kind_option = click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    default="comparison",
+    show_default=True,
+    help="comparison: the 'A vs B' articles of the pairs; overview: the page of each first occupation.",
+)
 seed_option = click.option(
     "--seed", type=int, default=0, show_default=True, help="The seed of variant choice, as for generate."
 )
@@ -40,6 +47,7 @@ seed_option = click.option(
 @pairs_option
 @limit_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (keys described above).")
+@kind_option
 @seed_option
 @data_option
 @bank_option
@@ -48,6 +56,7 @@ def coverage(
     pairs_source: str | None,
     limit: int,
     as_json: bool,
+    kind: str,
     seed: int,
     data_dir: Path | None,
     phrasebank_dir: Path | None,
@@ -76,6 +85,6 @@ def coverage(
     """
     generator = open_generator(data_dir, phrasebank_dir)
     selection = select_pairs(pairs_source or "all", generator.catalog, limit)
-    documents = render_documents(generator, selection.pairs, seed)
-    report = count_coverage(generator.phrasebank, documents, selection, seed)
+    documents = render_documents(generator, selection.pairs, seed, kind)
+    report = count_coverage(generator.phrasebank, documents, selection, seed, kind)
     click.echo(report_to_json(report) + "\n" if as_json else report_to_table(report), nl=False)

@@ -10,7 +10,7 @@ from ..pairs import select_pairs
 from ..pipeline import open_generator
 from ..variety import measure_variety
 from .common import bank_option, data_option, friendly
-from .coverage import limit_option, pairs_option, seed_option
+from .coverage import kind_option, limit_option, pairs_option, seed_option
 
 
 @click.command()
@@ -23,6 +23,7 @@ from .coverage import limit_option, pairs_option, seed_option
     show_default=True,
     help="Also list this many sentence skeletons found in the most articles.",
 )
+@kind_option
 @seed_option
 @data_option
 @bank_option
@@ -31,6 +32,7 @@ def variety(
     pairs_source: str | None,
     limit: int,
     top: int,
+    kind: str,
     seed: int,
     data_dir: Path | None,
     phrasebank_dir: Path | None,
@@ -47,7 +49,7 @@ def variety(
     """
     generator = open_generator(data_dir, phrasebank_dir)
     selection = select_pairs(pairs_source or "all", generator.catalog, limit)
-    report = measure_variety(generator, selection.pairs, seed, top)
+    report = measure_variety(generator, selection.pairs, seed, top, kind)
     click.echo(f"{report.summary()} ({selection.describe()})")
     for text, source, count in report.common:
         click.echo(f"{count / max(report.articles, 1):6.1%}  {source}: {text}")

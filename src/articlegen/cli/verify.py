@@ -11,7 +11,7 @@ from ..pairs import select_pairs
 from ..pipeline import open_generator
 from ..verify import verify_pairs
 from .common import bank_option, data_option, friendly
-from .coverage import limit_option, pairs_option, seed_option
+from .coverage import kind_option, limit_option, pairs_option, seed_option
 
 EXIT_UNVERIFIED = 1
 
@@ -19,12 +19,18 @@ EXIT_UNVERIFIED = 1
 @click.command()
 @pairs_option
 @limit_option
+@kind_option
 @seed_option
 @data_option
 @bank_option
 @friendly
 def verify(
-    pairs_source: str | None, limit: int, seed: int, data_dir: Path | None, phrasebank_dir: Path | None
+    pairs_source: str | None,
+    limit: int,
+    kind: str,
+    seed: int,
+    data_dir: Path | None,
+    phrasebank_dir: Path | None,
 ) -> None:
     """Check that every number the articles print is a fact of its sentence (default: --pairs all).
 
@@ -37,7 +43,7 @@ def verify(
     """
     generator = open_generator(data_dir, phrasebank_dir)
     selection = select_pairs(pairs_source or "all", generator.catalog, limit)
-    report = verify_pairs(generator, selection.pairs, seed)
+    report = verify_pairs(generator, selection.pairs, seed, kind)
     for problem in report.unverified:
         click.echo(str(problem))
     click.echo(f"{report.summary()} ({selection.describe()})", err=bool(report.unverified))
