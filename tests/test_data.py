@@ -34,7 +34,7 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     [
         (
             "title: Clerk\nsalary:\n  yearly: -5\n",
-            "data/occupations/clerk.yaml: salary.yearly: must be a positive number (line 3)",
+            "data/occupations/clerk.yaml: salary.yearly: must be at least 1 (line 3)",
         ),
         (
             "title: Clerk\nsalary:\n  yearly: lots\n",

@@ -47,7 +47,7 @@ def content(tmp_path_factory) -> Path:
     copy_content(root / "new")
     reword(root / "new" / "phrasebanks" / "en")
     copy_content(root / "partial")
-    (root / "partial" / "data" / "occupations" / "recovery-agent.yaml").unlink()
+    (root / "partial" / "data" / "occupations" / "collections-coordinator.yaml").unlink()
     return root
 
 
@@ -85,13 +85,12 @@ def test_an_article_the_base_cannot_render_is_named_not_fatal(content, monkeypat
     monkeypatch.chdir(content)
     result = invoke("--base-dir", "partial", "--exit-code")
     assert result.exit_code == 1, result.stderr
-    assert result.stdout.splitlines() == [
-        "collections-associate-vs-recovery-agent.md: the base partial cannot render it: "
-        "unknown occupation 'recovery-agent'; did you mean travel-agents?",
-        "recovery-agent-vs-collections-coordinator.md: the base partial cannot render it: "
-        "unknown occupation 'recovery-agent'; did you mean travel-agents?",
-        f"0 of {len(GOLDEN)} articles changed; 2 could not be compared",
-    ]
+    missing = [f"{a}-vs-{b}.md" for a, b in GOLDEN if "collections-coordinator" in (a, b)]
+    lines = result.stdout.splitlines()
+    assert [line.split(":", 1)[0] for line in lines[:-1]] == missing
+    reason = ": the base partial cannot render it: unknown occupation 'collections-coordinator'; did you mean"
+    assert all(reason in line for line in lines[:-1])
+    assert lines[-1] == f"0 of {len(GOLDEN)} articles changed; {len(missing)} could not be compared"
 
 
 def test_bad_content_on_either_side_is_one_line_naming_the_side(content, monkeypatch, tmp_path):
@@ -103,7 +102,7 @@ def test_bad_content_on_either_side_is_one_line_naming_the_side(content, monkeyp
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "articlegen: base broken: broken/data/occupations/recovery-agent.yaml: "
-        "salary.yearly: must be a positive number (line 3)\n"
+        "salary.yearly: must be at least 1 (line 3)\n"
     )
     result = invoke("--base-dir", str(content / "old"), *sides(Path("broken")))
     assert result.exit_code == 2

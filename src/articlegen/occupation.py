@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Money = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Money = Annotated[float, Field(ge=1, allow_inf_nan=False)]  # under $0.50 would print as $0
 Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 PercentChange = Annotated[float, Field(ge=-100, le=1000, allow_inf_nan=False)]
 Text = Annotated[str, Field(min_length=1)]

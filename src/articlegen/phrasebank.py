@@ -30,7 +30,7 @@ from jinja2 import Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import PhrasebankError
-from .sandbox import make_environment
+from .sandbox import TemplateRefused, make_environment
 from .template_cache import TemplateCache, default_cache_path
 from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_text
 
@@ -293,6 +293,9 @@ def _compile_template(
     if compiled is None:
         try:
             parsed = env.parse(text)
+        except TemplateRefused as err:  # parsed fine, but asks for something the sandbox forbids
+            place.add(place.content_line(line) + (err.lineno or 1) - 1, f"{name} {err.message}")
+            return None
         except TemplateSyntaxError as err:
             where = place.content_line(line) + (err.lineno or 1) - 1
             place.add(where, f"Jinja syntax error in {name}: {err.message}")
@@ -328,6 +331,9 @@ def _compile_condition(
     try:
         parsed = env.parse("{{ " + when + " }}")
         condition = env.compile_expression(when)
+    except TemplateRefused as err:
+        place.add(line, f"condition of {name}: {err.message}", "when")
+        return None
     except TemplateSyntaxError as err:
         place.add(line, f"condition of {name} does not parse: {err.message}", "when")
         return None

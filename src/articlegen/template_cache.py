@@ -58,7 +58,16 @@ class TemplateCache:
     @staticmethod
     def key(env: ImmutableSandboxedEnvironment, text: str) -> str:
         finalize = getattr(env.finalize, "__qualname__", None)
-        options = (FORMAT, type(env).__name__, env.trim_blocks, env.lstrip_blocks, env.autoescape, finalize)
+        policy = getattr(env, "policy", "")  # the sandbox's rules: a change must not reuse old code
+        options = (
+            FORMAT,
+            type(env).__name__,
+            policy,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.autoescape,
+            finalize,
+        )
         signature = f"{options!r}|{text}"
         return blake2b(signature.encode(), digest_size=16).hexdigest()
 

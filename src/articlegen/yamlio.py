@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,12 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                raise YamlSyntaxError(
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    "a key must be a plain value, not a list or mapping",
+                )
             if key in mapping:
                 raise YamlSyntaxError(
                     key_node.start_mark.line + 1,
