@@ -100,6 +100,22 @@ def test_each_article_is_the_generate_output_and_the_manifest_vouches_for_it(tmp
     assert f"{len(golden)} written, 0 already complete, 0 failed" in stdout
 
 
+def test_overview_kind_writes_each_first_occupations_page(tmp_path, generator):
+    out = tmp_path / "out"
+    code, stdout, _ = invoke("--pairs", "golden", "--kind", "overview", "--out", str(out), "--workers", "2")
+    assert code == 0, stdout
+    golden = [line.split(",") for line in (ROOT / "data" / "golden-pairs.csv").read_text().split()[1:]]
+    firsts = list(dict.fromkeys(a for a, _ in golden))
+    files = articles(out)
+    assert sorted(files) == sorted(f"{slug}.md" for slug in firsts)
+    for slug in firsts:
+        assert files[f"{slug}.md"] == generator.overview(slug).encode()
+    assert all(r["pair"] == [r["path"][:-3]] and r["kind"] == "overview" for r in manifest(out))
+    # A resumed run finds every page complete.
+    code, stdout, _ = invoke("--pairs", "golden", "--kind", "overview", "--out", str(out), "--resume")
+    assert code == 0 and f"0 written, {len(firsts)} already complete" in stdout
+
+
 def test_a_failing_pair_is_recorded_with_its_reason_and_the_run_goes_on(tmp_path, generator):
     bank = tmp_path / "bank"
     shutil.copytree(ROOT / "phrasebanks" / "en", bank)

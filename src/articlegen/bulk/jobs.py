@@ -31,8 +31,11 @@ class Kind:
         return "-vs-".join(subjects)
 
 
-# An overview kind (Generator.overview_document, one subject) joins here once it exists.
-KINDS = {"comparison": Kind("comparison", "document", 2)}
+# An overview page has one subject: each distinct first occupation of the pairs gets its page.
+KINDS = {
+    "comparison": Kind("comparison", "document", 2),
+    "overview": Kind("overview", "overview_document", 1),
+}
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ def plan_units(stream: PairStream, kind: str, fmt: str) -> Iterator[Unit]:
     if fmt not in FORMATS:
         raise ArticlegenError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     namer = KINDS[kind]
+    if namer.subjects == 1:
+        firsts = dict.fromkeys(pair[0] for pair in stream.make())  # streams; keeps first-seen order
+        return (Unit(f"{slug}.{fmt}", ((slug,),)) for slug in firsts)
     if fmt != "jsonl":
         return (Unit(f"{namer.stem(pair)}.{fmt}", (pair,)) for pair in stream.make())
     pairs: Iterable[Pair] = stream.make()

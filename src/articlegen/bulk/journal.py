@@ -31,7 +31,7 @@ ERRORS = "errors.jsonl"
 
 
 def pairs_digest(pairs: tuple[Pair, ...]) -> bytes:
-    return blake2b("\n".join(f"{a}\x1f{b}" for a, b in pairs).encode(), digest_size=8).digest()
+    return blake2b("\n".join("\x1f".join(p) for p in pairs).encode(), digest_size=8).digest()
 
 
 class Journal:
@@ -74,8 +74,8 @@ class Journal:
 
     def record(self, result: UnitResult) -> None:
         assert self._manifest is not None and self._errors is not None
-        for (a, b), reason in result.failed:
-            self._errors.write(json.dumps({"pair": [a, b], "path": result.path, "reason": reason}) + "\n")
+        for pair, reason in result.failed:
+            self._errors.write(json.dumps({"pair": list(pair), "path": result.path, "reason": reason}) + "\n")
         if result.sha256 is None:
             return
         record: dict[str, Any] = {"path": result.path}
@@ -123,7 +123,7 @@ class Journal:
 
 def _record_pairs(record: dict[str, Any]) -> tuple[Pair, ...]:
     raw = [record["pair"]] if "pair" in record else record.get("pairs", [])
-    return tuple((str(a), str(b)) for a, b in raw)
+    return tuple(tuple(str(s) for s in p) for p in raw)  # type: ignore[misc]
 
 
 def _lines(path: Path) -> Iterator[str]:
