@@ -55,6 +55,16 @@ def test_a_sample_of_oews_articles_has_no_lints(generator, checker):
     assert not report.lints, explain(report.lints)
 
 
+def test_overview_pages_have_no_lints(generator, checker):
+    """The hand-written pages and a spread of 60 OEWS pages (each page with its four comparisons)."""
+    hand = [e.slug for e in generator.catalog.entries.values() if e.source == "hand"]
+    oews = sorted(e.slug for e in generator.catalog.entries.values() if e.source == "oews" and not e.residual)
+    firsts = hand + oews[:: len(oews) // 60][:60]
+    report = check_pairs(generator, checker, [(slug, slug) for slug in firsts], kind="overview")
+    assert report.articles == len(firsts)
+    assert not report.lints, explain(report.lints)
+
+
 def test_checker_catches_errors_and_names_the_variant(checker):
     sentences = [
         Sentence("Collections associates earn more.", "salary.compare", "ok", "salary.yaml", 3),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .coverage import render_documents
 from .document import Document, ListBlock, ParagraphBlock, Sentence
 from .errors import ArticlegenError
 from .pipeline import Generator
@@ -243,15 +244,20 @@ class CheckReport:
 
 
 def check_pairs(
-    generator: Generator, checker: GrammarChecker, pairs: Iterable[tuple[str, str]], seed: int = 0
+    generator: Generator,
+    checker: GrammarChecker,
+    pairs: Iterable[tuple[str, str]],
+    seed: int = 0,
+    kind: str = "comparison",
 ) -> CheckReport:
-    """Generate each pair's article and lint its prose."""
+    """Generate each pair's article (or each first occupation's overview page) and lint its prose."""
     lints: list[GrammarLint] = []
     articles = sentences = 0
-    for a, b in pairs:
-        document = generator.document(a, b, seed)
+    pairs = list(pairs)
+    for document in render_documents(generator, pairs, seed, kind):
+        subjects = document.subjects
         prose = prose_sentences(document)
-        lints.extend(checker.check_sentences(prose, (a, b)))
+        lints.extend(checker.check_sentences(prose, (subjects[0], subjects[1] if len(subjects) > 1 else "")))
         articles += 1
         sentences += len(prose)
     return CheckReport(tuple(lints), articles, sentences)

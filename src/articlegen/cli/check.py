@@ -12,7 +12,7 @@ from ..check import EXCLUDED_RULES, check_pairs, open_checker
 from ..pairs import select_pairs
 from ..pipeline import open_generator
 from .common import bank_option, data_option, friendly
-from .coverage import limit_option, pairs_option, seed_option
+from .coverage import kind_option, limit_option, pairs_option, seed_option
 
 EXIT_LINTS = 1
 
@@ -21,6 +21,7 @@ EXIT_LINTS = 1
 @pairs_option
 @limit_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (keys described above).")
+@kind_option
 @seed_option
 @data_option
 @bank_option
@@ -29,6 +30,7 @@ def check(
     pairs_source: str | None,
     limit: int,
     as_json: bool,
+    kind: str,
     seed: int,
     data_dir: Path | None,
     phrasebank_dir: Path | None,
@@ -56,7 +58,7 @@ def check(
     checker = open_checker(data_dir)
     generator = open_generator(data_dir, phrasebank_dir)
     selection = select_pairs(pairs_source or "golden", generator.catalog, limit)
-    report = check_pairs(generator, checker, selection.pairs, seed)
+    report = check_pairs(generator, checker, selection.pairs, seed, kind)
     if as_json:
         body = {
             "pairs": {
