@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from ..document import Document, Sentence
+from .html import render_sections
 
 
 def _span(sentence: Sentence) -> str:
@@ -25,31 +26,9 @@ def _span(sentence: Sentence) -> str:
     )
 
 
-def _table(block: TableBlock) -> list[str]:
-    head = "".join(f"<th>{_span(s)}</th>" for s in block.header)
-    rows = [
-        f"<tr><th>{_span(row[0])}</th>" + "".join(f"<td>{_span(c)}</td>" for c in row[1:]) + "</tr>"
-        for row in block.rows
-    ]
-    return ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
-
-
 def render_annotated_html(document: Document) -> str:
     """The article as an <article> element whose sentences carry data-message, -variant and -source."""
     out = ['<article class="article">', f"<h1>{_span(document.title)}</h1>"]
-    for section in document.sections:
-        out.append(f'<section id="{escape(section.id)}">')
-        if section.heading:
-            out.append(f"<h2>{_span(section.heading)}</h2>")
-        for block in section.blocks:
-            if isinstance(block, ParagraphBlock):
-                out.append("<p>" + " ".join(_span(s) for s in block.sentences) + "</p>")
-            elif isinstance(block, ListBlock):
-                if block.lead:
-                    out.append(f"<p>{_span(block.lead)}</p>")
-                out += ["<ul>", *(f"<li>{_span(item)}</li>" for item in block.items), "</ul>"]
-            elif isinstance(block, TableBlock):
-                out += _table(block)
-        out.append("</section>")
+    out += render_sections(document, _span, cell=_span)
     out.append("</article>")
     return "\n".join(out) + "\n"

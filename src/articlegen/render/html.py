@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from ..document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
@@ -24,16 +25,42 @@ def _span(sentence: Sentence) -> str:
     )
 
 
-def _table(block: TableBlock) -> list[str]:
-    head = "".join(f"<th>{escape(s.text)}</th>" for s in block.header)
+def _plain_cell(sentence: Sentence) -> str:
+    return escape(sentence.text)
+
+
+def _table(block: TableBlock, cell: Callable[[Sentence], str]) -> list[str]:
+    head = "".join(f"<th>{cell(s)}</th>" for s in block.header)
     rows = [
-        "<tr>"
-        + f"<th>{escape(row[0].text)}</th>"
-        + "".join(f"<td>{escape(c.text)}</td>" for c in row[1:])
-        + "</tr>"
+        f"<tr><th>{cell(row[0])}</th>" + "".join(f"<td>{cell(c)}</td>" for c in row[1:]) + "</tr>"
         for row in block.rows
     ]
     return ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
+
+
+def render_sections(
+    doc: Document, span: Callable[[Sentence], str], cell: Callable[[Sentence], str] = _plain_cell
+) -> list[str]:
+    """The sections as HTML lines; `span` writes a sentence and `cell` a table cell.
+
+    The page leaves cells plain; the preview (render/annotated.py) annotates them too.
+    """
+    out = []
+    for section in doc.sections:
+        out.append(f'<section id="{escape(section.id)}">')
+        if section.heading:
+            out.append(f"<h2>{span(section.heading)}</h2>")
+        for block in section.blocks:
+            if isinstance(block, ParagraphBlock):
+                out.append("<p>" + " ".join(span(s) for s in block.sentences) + "</p>")
+            elif isinstance(block, ListBlock):
+                if block.lead:
+                    out.append(f"<p>{span(block.lead)}</p>")
+                out += ["<ul>", *(f"<li>{span(item)}</li>" for item in block.items), "</ul>"]
+            elif isinstance(block, TableBlock):
+                out += _table(block, cell)
+        out.append("</section>")
+    return out
 
 
 def render_html(doc: Document) -> str:
@@ -50,20 +77,9 @@ def render_html(doc: Document) -> str:
         "<body>",
         "<article>",
         f"<h1>{_span(doc.title)}</h1>",
+        *render_sections(doc, _span),
+        "</article>",
+        "</body>",
+        "</html>",
     ]
-    for section in doc.sections:
-        out.append(f'<section id="{escape(section.id)}">')
-        if section.heading:
-            out.append(f"<h2>{_span(section.heading)}</h2>")
-        for block in section.blocks:
-            if isinstance(block, ParagraphBlock):
-                out.append("<p>" + " ".join(_span(s) for s in block.sentences) + "</p>")
-            elif isinstance(block, ListBlock):
-                if block.lead:
-                    out.append(f"<p>{_span(block.lead)}</p>")
-                out += ["<ul>", *(f"<li>{_span(item)}</li>" for item in block.items), "</ul>"]
-            elif isinstance(block, TableBlock):
-                out += _table(block)
-        out.append("</section>")
-    out += ["</article>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
