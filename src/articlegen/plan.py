@@ -793,8 +793,11 @@ def _skills(ctx: _Pair) -> SectionPlan | None:
     return _section("skills", SentenceSpec("heading.skills", ctx.roles()), [_paragraph(*sentences), *lists])
 
 
-def _skill_list(occupation: Occupation, role: Referent) -> BulletList | None:
-    """A list of skills with their shares, for a job whose data gives shares or examples."""
+def _skill_list(occupation: Occupation, role: Referent, prefix: str = "") -> BulletList | None:
+    """A list of skills with their shares, for a job whose data gives shares or examples.
+
+    Overview pages use the same list under their own messages (`prefix` "page.").
+    """
     detailed = [s for s in occupation.skills if s.share is not None or s.example is not None]
     if not detailed:
         return None
@@ -803,12 +806,12 @@ def _skill_list(occupation: Occupation, role: Referent) -> BulletList | None:
         key = _fact(occupation, f"skills.{skill.name}")
         if skill.share is not None:
             spec = SentenceSpec(
-                "skills.item",
+                f"{prefix}skills.item",
                 {"skill": skill.name, "share": Percent(skill.share)},
                 {key + ".share": skill.share},
             )
         else:
-            spec = SentenceSpec("skills.item.noshare", {"skill": skill.name}, {})
+            spec = SentenceSpec(f"{prefix}skills.item.noshare", {"skill": skill.name}, {key: skill.name})
         example = Verbatim(skill.example, key + ".example") if skill.example else None
         items.append(_paragraph(spec, example))
-    return BulletList(SentenceSpec("skills.list_lead", {"role": role}), tuple(items))
+    return BulletList(SentenceSpec(f"{prefix}skills.list_lead", {"role": role}), tuple(items))

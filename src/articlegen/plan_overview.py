@@ -33,6 +33,7 @@ from .plan import (
     _typical_range,
     referent,
 )
+from .plan import _skill_list as _plan_skill_list
 from .quantities import Count, Items, Money, MonthsRange, Percent
 from .spec import (
     ArticlePlan,
@@ -157,24 +158,8 @@ def _skills(occupation: Occupation, role: Referent) -> SectionPlan | None:
 
 
 def _skill_list(occupation: Occupation, role: Referent) -> BulletList | None:
-    """Each skill with the share of resumes listing it and an example, for skills the data details."""
-    detailed = [s for s in occupation.skills if s.share is not None or s.example is not None]
-    if not detailed:
-        return None
-    items = []
-    for skill in detailed:
-        key = _fact(occupation, f"skills.{skill.name}")
-        if skill.share is not None:
-            spec = SentenceSpec(
-                "page.skills.item",
-                {"skill": skill.name, "share": Percent(skill.share)},
-                {key + ".share": skill.share},
-            )
-        else:
-            spec = SentenceSpec("page.skills.item.noshare", {"skill": skill.name}, {key: skill.name})
-        example = Verbatim(skill.example, key + ".example") if skill.example else None
-        items.append(_paragraph(spec, example))
-    return BulletList(SentenceSpec("page.skills.list_lead", {"role": role}), tuple(items))
+    """Each skill with the share of resumes listing it and an example, under the page's messages."""
+    return _plan_skill_list(occupation, role, prefix="page.")
 
 
 def _soft_skill_list(occupation: Occupation, role: Referent) -> BulletList | None:
