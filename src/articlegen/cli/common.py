@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import ArticlegenError
+from ..pipeline import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,3 +46,39 @@ bank_option = click.option(
     default=None,
     help="Phrasebank directory (*.yaml). Default: the bundled English phrasebanks.",
 )
+
+
+def article_options(command: F) -> F:
+    """--format, --seed, --data, --phrasebanks, --explain and -o: what every one-article command takes."""
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True),
+        click.option(
+            "--seed", type=int, default=0, show_default=True, help="Changes every variant choice at once."
+        ),
+        data_option,
+        bank_option,
+        click.option(
+            "--explain", is_flag=True, help="Annotate each sentence with its message, variant and file:line."
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write to this file instead of standard output.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def write_text(text: str, output: Path | None) -> None:
+    """Standard output, or the file -o names; a file that cannot be written is one line."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise ArticlegenError(f"{output}: cannot write: {err.strerror}") from None

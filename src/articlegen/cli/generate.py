@@ -6,28 +6,14 @@ from pathlib import Path
 
 import click
 
-from ..errors import ArticlegenError
-from ..pipeline import FORMATS, open_generator
-from .common import bank_option, data_option, friendly
+from ..pipeline import open_generator
+from .common import article_options, friendly, write_text
 
 
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True, help="Changes every variant choice at once.")
-@data_option
-@bank_option
-@click.option(
-    "--explain", is_flag=True, help="Annotate each sentence with its message, variant and file:line."
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@article_options
 @friendly
 def generate(
     a: str,
@@ -41,10 +27,4 @@ def generate(
 ) -> None:
     """Write the article comparing occupations A and B (slugs or titles)."""
     text = open_generator(data_dir, phrasebank_dir).generate(a, b, format=fmt, seed=seed, explain=explain)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as err:
-            raise ArticlegenError(f"{output}: cannot write: {err.strerror}") from None
+    write_text(text, output)

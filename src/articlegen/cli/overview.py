@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import ArticlegenError
-from ..pipeline import FORMATS, open_generator
+from ..pipeline import open_generator
 from ..plan_overview import DEFAULT_COMPARE
-from .common import bank_option, data_option, friendly
+from .common import article_options, friendly, write_text
 
 
 @click.command()
@@ -21,20 +20,7 @@ from .common import bank_option, data_option, friendly
     show_default=True,
     help="How many related occupations to compare it with (see related.py for the rule).",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True, help="Changes every variant choice at once.")
-@data_option
-@bank_option
-@click.option(
-    "--explain", is_flag=True, help="Annotate each sentence with its message, variant and file:line."
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@article_options
 @friendly
 def overview(
     occupation: str,
@@ -50,10 +36,4 @@ def overview(
     and how it compares with related occupations."""
     generator = open_generator(data_dir, phrasebank_dir)
     text = generator.overview(occupation, format=fmt, seed=seed, explain=explain, compare=compare)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as err:
-            raise ArticlegenError(f"{output}: cannot write: {err.strerror}") from None
+    write_text(text, output)
