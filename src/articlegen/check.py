@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .coverage import render_documents
-from .document import Document, ListBlock, ParagraphBlock, Sentence
+from .document import Document, Sentence
 from .errors import ArticlegenError
 from .pipeline import Generator
 from .resources import default_data_dir
@@ -113,15 +113,7 @@ class GrammarLint:
 
 def prose_sentences(document: Document) -> list[Sentence]:
     """Paragraph sentences, list leads and list items, in reading order; never headings or cells."""
-    found: list[Sentence] = []
-    for section in document.sections:
-        for block in section.blocks:
-            if isinstance(block, ParagraphBlock):
-                found.extend(block.sentences)
-            elif isinstance(block, ListBlock):
-                found.extend([block.lead] if block.lead else [])
-                found.extend(block.items)
-    return [s for s in found if s.text.strip()]
+    return [s for s in document.prose() if s.text.strip()]
 
 
 def read_words(path: Path) -> list[str]:

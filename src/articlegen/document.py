@@ -57,6 +57,21 @@ class Document:
     title: Sentence
     sections: tuple[Section, ...]
 
+    def prose(self, items: bool = True) -> list[Sentence]:
+        """Paragraph sentences, list leads and (unless `items` is False) list items, in reading order.
+
+        The running text a reader reads as sentences: never the title, headings or table cells.
+        """
+        found: list[Sentence] = []
+        for section in self.sections:
+            for block in section.blocks:
+                if isinstance(block, ParagraphBlock):
+                    found.extend(block.sentences)
+                elif isinstance(block, ListBlock):
+                    found.extend([block.lead] if block.lead else [])
+                    found.extend(block.items if items else ())
+        return found
+
     def sentences(self) -> list[Sentence]:
         """Every piece of text in reading order, headings and table cells included."""
         found = [self.title]

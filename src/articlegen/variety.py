@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .coverage import render_documents
-from .document import Document, ListBlock, ParagraphBlock, Sentence
+from .document import Document, Sentence
 from .load import Catalog
 from .pairs import Pair
 from .pipeline import Generator
@@ -72,12 +72,7 @@ class VarietyReport:
 
 def prose_sentences(document: Document) -> Iterator[Sentence]:
     """The sentences that phrasebank variants word: paragraphs and list leads, no data text."""
-    for section in document.sections:
-        for block in section.blocks:
-            if isinstance(block, ParagraphBlock):
-                yield from (s for s in block.sentences if s.message is not None)
-            elif isinstance(block, ListBlock) and block.lead is not None and block.lead.message is not None:
-                yield block.lead
+    yield from (s for s in document.prose(items=False) if s.message is not None)
 
 
 def name_forms(catalog: Catalog, slugs: Iterable[str]) -> list[str]:
