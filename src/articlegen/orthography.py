@@ -24,7 +24,10 @@ _TERMINAL = (".", "!", "?", ":")
 # through plain string operations where that gives the same result, because they run on
 # every sentence of every article (tests/test_bulk.py checks the equivalence).
 _PUNCT_AFTER_SPACE = tuple((f" {c}", c) for c in ",.;:!?)]")
-_SEPARATORS = ",;:"
+# Cheap searches that find every place the rules above could change; most sentences have none.
+_SEPARATOR_BEFORE_MARK = re.compile(r"[,;:] ?[,;:.]")  # spaces are single by then
+_MARK_BEFORE_CAPITAL = re.compile(r"[.;,:!?][A-Z]")
+_QUOTES = frozenset({'"', "\u201c", "'"})
 
 
 def collapse_spaces(text: str) -> str:
@@ -47,14 +50,13 @@ def tidy_fragment(text: str) -> str:
 def tidy_sentence(text: str) -> str:
     """A full sentence: fragment rules plus fixed punctuation and a final stop."""
     text = tidy_fragment(text)
-    if sum(text.count(c) for c in _SEPARATORS) >= 2:
+    if _SEPARATOR_BEFORE_MARK.search(text):
         text = _DOUBLED.sub(r"\1", text)
-    if "." in text:
-        if any(c in text for c in _SEPARATORS):
-            text = _COMMA_STOP.sub(".", text)
-        if ".." in text:
-            text = _REPEATED_PERIOD.sub(".", text)
-    text = _MISSING_SPACE.sub(r"\1 ", text)
+        text = _COMMA_STOP.sub(".", text)
+    if ".." in text:
+        text = _REPEATED_PERIOD.sub(".", text)
+    if _MARK_BEFORE_CAPITAL.search(text):
+        text = _MISSING_SPACE.sub(r"\1 ", text)
     text = text.rstrip(",;")
     if text and not text.endswith(_TERMINAL) and not text.endswith(('."', '?"', '!"', ".)")):
         text += "."
@@ -72,10 +74,10 @@ def capitalize_first(text: str) -> str:
     Text that starts with anything else, such as "$" or "<", is left alone, and so
     is a first word that is a name with its own casing (iOS, eBay).
     """
-    index = 1 if text[:1] in {'"', "\u201c", "'"} else 0
+    index = 1 if text[:1] in _QUOTES else 0
     if index >= len(text) or not text[index].isalpha() or text[index].isupper():
         return text
-    word = _WORD.match(text, index).group(0)  # type: ignore[union-attr]
-    if any(c.isupper() for c in word[1:]):
+    rest = _WORD.match(text, index).group(0)[1:]  # type: ignore[union-attr]
+    if not rest.islower() and any(c.isupper() for c in rest):  # islower(): no capital inside
         return text
     return text[:index] + text[index].upper() + text[index + 1 :]
