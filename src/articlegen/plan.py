@@ -46,7 +46,30 @@ DISTINCT_SKILLS = 4  # the skills section names up to four skills unique to each
 SHARED_SKILLS = 4
 
 
+# What the planner derives from one occupation alone, kept for the next pair that has it: a
+# bulk run plans each occupation into about 1,500 articles. Keyed by identity (the value
+# holds the occupation, so its id cannot be reused) and bounded, so memory stays flat.
+_DERIVED: dict[int, tuple[Occupation, dict[str, Any]]] = {}
+MAX_DERIVED = 4096
+
+
+def _derived(occupation: Occupation, name: str, make: Callable[[], Any]) -> Any:
+    entry = _DERIVED.get(id(occupation))
+    if entry is None or entry[0] is not occupation:
+        if len(_DERIVED) >= MAX_DERIVED:
+            _DERIVED.clear()
+        entry = _DERIVED[id(occupation)] = (occupation, {})
+    values = entry[1]
+    if name not in values:
+        values[name] = make()
+    return values[name]
+
+
 def referent(occupation: Occupation) -> Referent:
+    return _derived(occupation, "referent", lambda: _make_referent(occupation))  # type: ignore[no-any-return]
+
+
+def _make_referent(occupation: Occupation) -> Referent:
     forms = occupation.forms
     return Referent(
         slug=occupation.slug,
@@ -272,20 +295,41 @@ def _intro_skills(ctx: _Pair) -> list[SentenceSpec]:
     ]
 
 
-def _table(
-    ctx: _Pair, rows: Iterable[tuple[str, str, Callable[[Occupation], Any], Callable[[Any], Any]]]
-) -> Table:
+_Row = tuple[str, str, Callable[[Occupation], Any], Callable[[Any], Any]]  # label, fact key, get, wrap
+
+
+def _table(ctx: _Pair, name: str, rows: tuple[_Row, ...]) -> Table:
     """Rows whose fact neither job has are left out; one missing side shows the 'missing' label."""
     kept = []
-    for label, key, get, wrap in rows:
-        va, vb = ctx.both(get)
+    for (label, _, _, _), (va, wa, fact_a), (vb, wb, fact_b) in zip(
+        rows, _column(ctx.a, name, rows), _column(ctx.b, name, rows), strict=True
+    ):
         if va is None and vb is None:
             continue
-        facts = {_fact(o, key): v for o, v in ((ctx.a, va), (ctx.b, vb)) if v is not None}
-        cells = tuple(None if v is None else wrap(v) for v in (va, vb))
-        kept.append(TableRow(SentenceSpec(f"label.{label}", {}), cells, facts))
-    columns = tuple(SentenceSpec("label.column", {"role": role}) for role in (ctx.ra, ctx.rb))
+        facts = {}
+        if va is not None:
+            facts[fact_a] = va
+        if vb is not None:
+            facts[fact_b] = vb
+        kept.append(TableRow(_LABELS[label], (wa, wb), facts))
+    columns = tuple(
+        _derived(o, "column", lambda r=r: SentenceSpec("label.column", {"role": r}))
+        for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))
+    )
     return Table(columns, tuple(kept))
+
+
+def _column(occupation: Occupation, name: str, rows: tuple[_Row, ...]) -> tuple[tuple[Any, Any, str], ...]:
+    """One job's side of a table: each row's fact, its typed cell value and its fact key."""
+
+    def make() -> tuple[tuple[Any, Any, str], ...]:
+        cells = []
+        for _, key, get, wrap in rows:
+            value = _safe(get, occupation)
+            cells.append((value, None if value is None else wrap(value), _fact(occupation, key)))
+        return tuple(cells)
+
+    return _derived(occupation, f"table.{name}", make)  # type: ignore[no-any-return]
 
 
 def _degree(o: Occupation) -> Labelled | None:
@@ -300,20 +344,7 @@ def _identity(value: Any) -> Any:
 
 
 def _overview(ctx: _Pair) -> SectionPlan | None:
-    table = _table(
-        ctx,
-        [
-            ("yearly_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
-            ("hourly_rate", "salary.hourly", lambda o: o.salary.hourly, Money),
-            ("median_salary", "salary.median", lambda o: o.salary.median, Money),
-            ("growth_rate", "growth_rate", lambda o: o.growth_rate, PercentChange),
-            ("jobs", "jobs", lambda o: o.jobs, Count),
-            ("job_satisfaction", "job_satisfaction", lambda o: o.job_satisfaction, Rating),
-            ("common_degree", "education.most_common_degree", _degree, _identity),
-            ("average_age", "average_age", lambda o: o.average_age, Quantity),
-            ("experience", "years_of_experience", lambda o: o.years_of_experience, Quantity),
-        ],
-    )
+    table = _table(ctx, "overview", _OVERVIEW_ROWS)
     if not table.rows:
         return None
     lead = SentenceSpec("overview.lead", ctx.roles())
@@ -328,6 +359,10 @@ def _overview(ctx: _Pair) -> SectionPlan | None:
 
 
 def _duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
+    return _derived(occupation, "duties", lambda: _make_duties(occupation, role))  # type: ignore[no-any-return]
+
+
+def _make_duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
     description = (
         _paragraph(Verbatim(occupation.description, _fact(occupation, "description")))
         if occupation.description
@@ -378,23 +413,7 @@ def _salary(ctx: _Pair) -> SectionPlan | None:
             *(_place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))),
         )
     )
-    table = _table(
-        ctx,
-        [
-            ("average_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
-            ("median_salary", "salary.median", lambda o: o.salary.median, Money),
-            ("salary_range", "salary.range", lambda o: _typical_range(o.salary.range), _money_range),
-            ("percentile_range", "salary.range", lambda o: _percentile_range(o.salary.range), _money_range),
-            ("top_city", "top_pay.city", lambda o: o.top_pay.city, _identity),
-            ("top_state", "top_pay.state", lambda o: o.top_pay.state, _identity),
-            ("state_salary", "top_pay.state_salary", lambda o: o.top_pay.state_salary, Money),
-            ("top_metro", "top_pay.metro", lambda o: o.top_pay.metro, _identity),
-            ("metro_salary", "top_pay.metro_salary", lambda o: o.top_pay.metro_salary, Money),
-            ("top_company", "top_pay.company", lambda o: o.top_pay.company, _identity),
-            ("top_industry", "top_pay.industry", lambda o: o.top_pay.industry, _identity),
-            ("industry_salary", "top_pay.industry_salary", lambda o: o.top_pay.industry_salary, Money),
-        ],
-    )
+    table = _table(ctx, "salary", _SALARY_ROWS)
     return _section(
         "salary",
         SentenceSpec("heading.salary", ctx.roles()),
@@ -484,7 +503,11 @@ def _industry_sentences(ctx: _Pair) -> list[SentenceSpec]:
     return sentences
 
 
-def _place_sentences(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
+def _place_sentences(occupation: Occupation, role: Referent) -> tuple[SentenceSpec, ...]:
+    return _derived(occupation, "places", lambda: tuple(_make_places(occupation, role)))  # type: ignore[no-any-return]
+
+
+def _make_places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
     city, state, company = (
         _safe(get, occupation)
         for get in (
@@ -567,16 +590,7 @@ def _education(ctx: _Pair) -> SectionPlan | None:
         equal=same_text,
         slot="college",
     )
-    table = _table(
-        ctx,
-        [
-            ("common_degree", "education.most_common_degree", _degree, _identity),
-            ("major", "education.major", lambda o: o.education.major, _identity),
-            ("college", "education.college", lambda o: o.education.college, _identity),
-            ("masters_share", "education.masters_share", lambda o: o.education.masters_share, Percent),
-            ("doctoral_share", "education.doctoral_share", lambda o: o.education.doctoral_share, Percent),
-        ],
-    )
+    table = _table(ctx, "education", _EDUCATION_ROWS)
     return _section(
         "education",
         SentenceSpec("heading.education", ctx.roles()),
@@ -707,15 +721,7 @@ def _demographics(ctx: _Pair) -> SectionPlan | None:
         equal=lambda x, y: compare_quantity(x, y).is_tie,
         slot="share",
     )
-    table = _table(
-        ctx,
-        [
-            ("average_age", "average_age", lambda o: o.average_age, Quantity),
-            ("gender", "demographics.gender", lambda o: o.demographics.gender, _breakdown),
-            ("race", "demographics.race", lambda o: o.demographics.race, _breakdown),
-            ("lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent),
-        ],
-    )
+    table = _table(ctx, "demographics", _DEMOGRAPHICS_ROWS)
     return _section(
         "demographics",
         SentenceSpec("heading.demographics", ctx.roles()),
@@ -798,6 +804,10 @@ def _skill_list(occupation: Occupation, role: Referent, prefix: str = "") -> Bul
 
     Overview pages use the same list under their own messages (`prefix` "page.").
     """
+    return _derived(occupation, f"skills.{prefix}", lambda: _make_skill_list(occupation, role, prefix))  # type: ignore[no-any-return]
+
+
+def _make_skill_list(occupation: Occupation, role: Referent, prefix: str) -> BulletList | None:
     detailed = [s for s in occupation.skills if s.share is not None or s.example is not None]
     if not detailed:
         return None
@@ -815,3 +825,50 @@ def _skill_list(occupation: Occupation, role: Referent, prefix: str = "") -> Bul
         example = Verbatim(skill.example, key + ".example") if skill.example else None
         items.append(_paragraph(spec, example))
     return BulletList(SentenceSpec(f"{prefix}skills.list_lead", {"role": role}), tuple(items))
+
+
+# --- table rows: (label message, fact key, how to read the fact, how to type it) ---------------
+
+_OVERVIEW_ROWS: tuple[_Row, ...] = (
+    ("yearly_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
+    ("hourly_rate", "salary.hourly", lambda o: o.salary.hourly, Money),
+    ("median_salary", "salary.median", lambda o: o.salary.median, Money),
+    ("growth_rate", "growth_rate", lambda o: o.growth_rate, PercentChange),
+    ("jobs", "jobs", lambda o: o.jobs, Count),
+    ("job_satisfaction", "job_satisfaction", lambda o: o.job_satisfaction, Rating),
+    ("common_degree", "education.most_common_degree", _degree, _identity),
+    ("average_age", "average_age", lambda o: o.average_age, Quantity),
+    ("experience", "years_of_experience", lambda o: o.years_of_experience, Quantity),
+)
+_SALARY_ROWS: tuple[_Row, ...] = (
+    ("average_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
+    ("median_salary", "salary.median", lambda o: o.salary.median, Money),
+    ("salary_range", "salary.range", lambda o: _typical_range(o.salary.range), _money_range),
+    ("percentile_range", "salary.range", lambda o: _percentile_range(o.salary.range), _money_range),
+    ("top_city", "top_pay.city", lambda o: o.top_pay.city, _identity),
+    ("top_state", "top_pay.state", lambda o: o.top_pay.state, _identity),
+    ("state_salary", "top_pay.state_salary", lambda o: o.top_pay.state_salary, Money),
+    ("top_metro", "top_pay.metro", lambda o: o.top_pay.metro, _identity),
+    ("metro_salary", "top_pay.metro_salary", lambda o: o.top_pay.metro_salary, Money),
+    ("top_company", "top_pay.company", lambda o: o.top_pay.company, _identity),
+    ("top_industry", "top_pay.industry", lambda o: o.top_pay.industry, _identity),
+    ("industry_salary", "top_pay.industry_salary", lambda o: o.top_pay.industry_salary, Money),
+)
+_EDUCATION_ROWS: tuple[_Row, ...] = (
+    ("common_degree", "education.most_common_degree", _degree, _identity),
+    ("major", "education.major", lambda o: o.education.major, _identity),
+    ("college", "education.college", lambda o: o.education.college, _identity),
+    ("masters_share", "education.masters_share", lambda o: o.education.masters_share, Percent),
+    ("doctoral_share", "education.doctoral_share", lambda o: o.education.doctoral_share, Percent),
+)
+_DEMOGRAPHICS_ROWS: tuple[_Row, ...] = (
+    ("average_age", "average_age", lambda o: o.average_age, Quantity),
+    ("gender", "demographics.gender", lambda o: o.demographics.gender, _breakdown),
+    ("race", "demographics.race", lambda o: o.demographics.race, _breakdown),
+    ("lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent),
+)
+_LABELS = {
+    row[0]: SentenceSpec(f"label.{row[0]}", {})
+    for rows in (_OVERVIEW_ROWS, _SALARY_ROWS, _EDUCATION_ROWS, _DEMOGRAPHICS_ROWS)
+    for row in rows
+}

@@ -12,7 +12,11 @@ from typing import Any
 
 
 def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(mapping))
+    """A read-only view. A dict is wrapped, not copied: the planner builds one for each spec
+    and never touches it again, and bulk runs make about fifty specs an article."""
+    if isinstance(mapping, MappingProxyType):
+        return mapping
+    return MappingProxyType(mapping if type(mapping) is dict else dict(mapping))
 
 
 @dataclass(frozen=True)
