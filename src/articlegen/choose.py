@@ -26,31 +26,37 @@ def variant_score(seed: int, pair_key: str, message_id: str, variant_id: str) ->
 
 
 class ScoreCache:
-    """variant_score for one article: the seed and pair are hashed once, each message's variants after."""
+    """variant_score for one article: the seed and pair are hashed once, each variant's key after."""
 
     def __init__(self, seed: int, pair_key: str) -> None:
         self.prefix = blake2b(f"{seed}\x1f{pair_key}\x1f".encode(), digest_size=8)
-        self.scores: dict[tuple[str, str], int] = {}
 
-    def score(self, message_id: str, variant_id: str) -> int:
-        key = (message_id, variant_id)
-        found = self.scores.get(key)
-        if found is None:
+    def scores(self, keys: tuple[bytes, ...]) -> list[int]:
+        """variant_score of each key, a key being score_key(message_id, variant_id)."""
+        found = []
+        for key in keys:
             digest = self.prefix.copy()
-            digest.update(f"{message_id}\x1f{variant_id}".encode())
-            found = self.scores[key] = int.from_bytes(digest.digest(), "big")
+            digest.update(key)
+            found.append(int.from_bytes(digest.digest(), "big"))
         return found
 
     def rank(self, message_id: str, eligible: tuple[Variant, ...]) -> list[Variant]:
         """As rank_variants, for variants already known to be eligible."""
-        return sorted(eligible, key=lambda v: self.score(message_id, v.id), reverse=True)
+        scores = self.scores(tuple(score_key(message_id, v.id) for v in eligible))
+        order = sorted(range(len(eligible)), key=scores.__getitem__, reverse=True)
+        return [eligible[i] for i in order]
+
+
+def score_key(message_id: str, variant_id: str) -> bytes:
+    """What variant_score hashes after the seed and pair."""
+    return f"{message_id}\x1f{variant_id}".encode()
 
 
 def is_eligible(variant: Variant, slots: Mapping[str, Any]) -> bool:
     if variant.condition is None:
         return True
     try:
-        return bool(variant.condition(**slots))
+        return variant.condition(slots)
     except Exception as err:  # a condition is editor code: report it, with its place
         raise RenderError(
             f"{variant.file}:{variant.line}: condition {variant.condition_text!r} failed: {err}"

@@ -29,6 +29,7 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .conditions import Condition, compile_condition
 from .errors import PhrasebankError
 from .sandbox import TemplateRefused, make_environment
 from .template_cache import TemplateCache, default_cache_path
@@ -44,10 +45,11 @@ class Variant:
     id: str
     text: str
     template: Template
-    condition: Any  # a compiled Jinja expression, or None when the variant always applies
+    condition: Condition | None  # None when the variant always applies
     condition_text: str | None
     file: str
     line: int
+    names: tuple[str, ...] | None = None  # slots its text reads; None: not known, assume all
 
 
 @dataclass(frozen=True)
@@ -268,16 +270,17 @@ def _load_variant(
         return None
     name = f"{message_id}/{variant_id}"
     text_line = raw.key_lines.get("text", line)
-    template = _compile_template(place, name, text, text_line, slots, env)
+    compiled = _compile_template(place, name, text, text_line, slots, env)
     condition = None
     if when is not None:
         when_line = raw.key_lines.get("when", line)
         condition = _compile_condition(place, name, when, when_line, slots, env)
         if condition is None:
             return None
-    if template is None:
+    if compiled is None:
         return None
-    return Variant(variant_id, text, template, condition, when, place.file, text_line)
+    template, names = compiled
+    return Variant(variant_id, text, template, condition, when, place.file, text_line, names)
 
 
 def _compile_template(
@@ -287,7 +290,8 @@ def _compile_template(
     line: int,
     slots: frozenset[str],
     env: ImmutableSandboxedEnvironment,
-) -> Template | None:
+) -> tuple[Template, tuple[str, ...]] | None:
+    """The template, with the slot names it reads."""
     key = TemplateCache.key(env, text)
     compiled = place.cache.get(key)
     if compiled is None:
@@ -314,7 +318,7 @@ def _compile_template(
     code, free_names, _ = compiled
     if not _check_names(place, line, name, set(free_names), slots):
         return None
-    return env.template_class.from_code(env, code, env.make_globals(None), None)
+    return env.template_class.from_code(env, code, env.make_globals(None), None), tuple(free_names)
 
 
 def _compile_condition(
@@ -330,7 +334,7 @@ def _compile_condition(
         return None
     try:
         parsed = env.parse("{{ " + when + " }}")
-        condition = env.compile_expression(when)
+        condition = compile_condition(env, parsed, when)
     except TemplateRefused as err:
         place.add(line, f"condition of {name}: {err.message}", "when")
         return None

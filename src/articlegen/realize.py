@@ -14,10 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import nodes
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
-from .choose import ScoreCache, choose_among, is_eligible
+from .choose import ScoreCache, is_eligible, score_key
 from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, TableBlock
 from .errors import RenderError
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
@@ -55,31 +54,28 @@ class _Realizer:
         message_id = spec.message
         message = self.bank.message(message_id)
         slots = spec.slots
-        key = slots_key(slots)
-        eligible = self.cache.eligible(message, slots, key)
-        ranked = self.scores.rank(message_id, eligible) if len(eligible) > 1 else list(eligible)
-        if distinct:
-            used = self.used.setdefault(message_id, set())
-            seen = frozenset(used)
-            variant = choose_among(ranked, message, seen)
-            used.add(variant.id)
+        choices = self.cache.choices(message, slots)
+        variants = choices.variants
+        used = self.used.setdefault(message_id, set()) if distinct else _NONE_USED
+        if len(variants) == 1:
+            variant = variants[0]
+        elif not variants:
+            raise RenderError(
+                f"{message.file}:{message.line}: no variant of {message_id!r} applies to these facts"
+            )
         else:
-            seen = frozenset()
-            variant = choose_among(ranked, message, seen)
+            variant = variants[_best(self.scores.scores(choices.keys), choices.ids, used)]
+        if self.observe is not None:
+            seen = frozenset(used)
+        if distinct:
+            used.add(variant.id)
         text, self.previous_subject = self.cache.render(
-            variant, message_id, slots, key, fragment, self.previous_subject
+            variant, message_id, slots, fragment, self.previous_subject
         )
         if self.observe is not None:
+            ranked = self.scores.rank(message_id, variants)
             self.observe(Choice(spec, tuple(ranked), variant, seen, distinct, fragment, text))
-        return Sentence(
-            text,
-            message_id,
-            variant.id,
-            variant.file,
-            variant.line,
-            dict(spec.facts),
-            tuple(v.id for v in ranked),
-        )
+        return Sentence(text, message_id, variant.id, variant.file, variant.line, spec.facts, choices.ids)
 
     def piece(self, piece: SentenceSpec | Verbatim, *, distinct: bool) -> Sentence:
         if isinstance(piece, Verbatim):
@@ -97,7 +93,7 @@ class _Realizer:
         for row in block.rows:
             label = self.sentence(row.label, distinct=False, fragment=True)
             cells = tuple(
-                missing if value is None else Sentence(_cell_text(value), facts=dict(row.facts))
+                missing if value is None else Sentence(self.cache.cell_text(value), facts=row.facts)
                 for value in row.cells
             )
             rows.append((label, *cells))
@@ -136,6 +132,41 @@ class _Realizer:
 
 
 SlotsKey = tuple[Any, ...]
+_NONE_USED: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The variants of a message whose condition holds for some slots, with what ranking them needs."""
+
+    variants: tuple[Variant, ...]
+    keys: tuple[bytes, ...]  # score_key of each, hashed with the article's seed and pair
+    ids: tuple[str, ...]
+
+
+def _choices(message: Message, slots: Mapping[str, Any]) -> Choices:
+    variants = tuple(v for v in message.variants if is_eligible(v, slots))
+    return Choices(
+        variants, tuple(score_key(message.id, v.id) for v in variants), tuple(v.id for v in variants)
+    )
+
+
+_NO_CHOICES = Choices((), (), ())
+
+
+def _best(scores: list[int], ids: tuple[str, ...], used: set[str] | frozenset[str]) -> int:
+    """The highest-scoring variant not used yet in this article, else the highest of all.
+
+    The same choice as taking the first unused variant in rank order (choose_among), without the sort.
+    """
+    best, best_score = -1, -1
+    for index, score in enumerate(scores):
+        if score > best_score and ids[index] not in used:
+            best, best_score = index, score
+    if best < 0:
+        best = max(range(len(scores)), key=scores.__getitem__)
+    return best
+
 
 # Entries kept per phrasebank before the caches start again: flat memory in a run of any length.
 MAX_CACHED = 50_000
@@ -178,72 +209,59 @@ class RealizeCache:
 
     def __init__(self, environment: Any) -> None:
         self.environment = environment
-        self.eligibles: dict[tuple[int, SlotsKey], tuple[Variant, ...]] = {}
-        self.conditions: dict[tuple[Any, ...], bool] = {}
-        self.condition_names: dict[int, tuple[str, ...] | None] = {}
+        self.choice_sets: dict[tuple[Any, ...], Choices] = {}
+        self.conditions: dict[int, tuple[tuple[str, ...], Choices]] = {}
+        self.cells: dict[tuple[type, Any], str] = {}
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
 
-    def eligible(
-        self, message: Message, slots: Mapping[str, Any], key: SlotsKey | None
-    ) -> tuple[Variant, ...]:
-        if key is None:
-            return tuple(v for v in message.variants if is_eligible(v, slots))
-        cache_key = (id(message), key)
-        found = self.eligibles.get(cache_key)
-        if found is None:
-            found = tuple(v for v in message.variants if self.holds(v, slots))
-            if len(self.eligibles) >= MAX_CACHED:
-                self.eligibles.clear()
-            self.eligibles[cache_key] = found
-        return found
-
-    def holds(self, variant: Variant, slots: Mapping[str, Any]) -> bool:
-        """A variant's condition, cached on the values of the slots it reads ("percent < 5": percent)."""
-        if variant.condition is None:
-            return True
-        names = self._condition_names(variant)
-        if names is None or not all(name in slots for name in names):
-            return is_eligible(variant, slots)  # let it fail, with its place, as it would uncached
-        key = (id(variant), *(_typed(slots[name]) for name in names))
+    def choices(self, message: Message, slots: Mapping[str, Any]) -> Choices:
+        """Cached on the values of the slots the message's conditions read, which are few or none."""
+        names, every = self._message_conditions(message)
+        if not names:
+            return every
         try:
-            found = self.conditions.get(key)
-        except TypeError:
-            return is_eligible(variant, slots)
+            cache_key = (id(message), *(_typed(slots[name]) for name in names))
+            found = self.choice_sets.get(cache_key)
+        except (KeyError, TypeError):  # a missing slot, for is_eligible to report; an unhashable value
+            return _choices(message, slots)
         if found is None:
-            found = is_eligible(variant, slots)
-            if len(self.conditions) >= MAX_CACHED:
-                self.conditions.clear()
-            self.conditions[key] = found
+            found = _choices(message, slots)
+            if len(self.choice_sets) >= MAX_CACHED:
+                self.choice_sets.clear()
+            self.choice_sets[cache_key] = found
         return found
 
-    def _condition_names(self, variant: Variant) -> tuple[str, ...] | None:
-        ident = id(variant)
-        if ident not in self.condition_names:
-            try:
-                parsed = self.environment.parse("{{ " + (variant.condition_text or "") + " }}")
-                names = tuple(sorted({n.name for n in parsed.find_all(nodes.Name) if n.ctx == "load"}))
-            except TemplateError:
-                names = None
-            self.condition_names[ident] = names
-        return self.condition_names[ident]
+    def _message_conditions(self, message: Message) -> tuple[tuple[str, ...], Choices]:
+        found = self.conditions.get(id(message))
+        if found is None:
+            names = sorted({n for v in message.variants if v.condition for n in v.condition.names})
+            every = _choices(message, {}) if not names else _NO_CHOICES
+            found = self.conditions[id(message)] = (tuple(names), every)
+        return found
+
+    def cell_text(self, value: Any) -> str:
+        """A table cell: the value in house style, capitalized; the same figure recurs in many tables."""
+        cache_key = (type(value), value)
+        found = self.cells.get(cache_key)
+        if found is None:
+            text = format_value(value)
+            found = text[:1].upper() + text[1:]
+            if len(self.cells) >= MAX_CACHED:
+                self.cells.clear()
+            self.cells[cache_key] = found
+        return found
 
     def render(
-        self,
-        variant: Variant,
-        message_id: str,
-        slots: Mapping[str, Any],
-        key: SlotsKey | None,
-        fragment: bool,
-        previous: Any,
+        self, variant: Variant, message_id: str, slots: Mapping[str, Any], fragment: bool, previous: Any
     ) -> tuple[str, Any]:
-        """The tidied text and the job it names in the plural (for a following 'they'), if any."""
-        cache_key: tuple[Any, ...] | None = None
-        if key is not None:
-            uses_previous = self.pronouns.get(id(variant))
-            if uses_previous is None:
-                uses_previous = self.pronouns[id(variant)] = any(m in variant.text for m in _PRONOUN_MARKS)
-            cache_key = (id(variant), fragment, previous if uses_previous else None, key)
+        """The tidied text and the job it names in the plural (for a following 'they'), if any.
+
+        Cached on the values of the slots the variant's text reads, so "Salary" under
+        every pair's salary heading is rendered once.
+        """
+        cache_key = self._text_key(variant, slots, fragment, previous)
+        if cache_key is not None:
             found = self.texts.get(cache_key)
             if found is not None:
                 return found
@@ -257,6 +275,33 @@ class RealizeCache:
                 self.texts.clear()
             self.texts[cache_key] = result
         return result
+
+    def _text_key(
+        self, variant: Variant, slots: Mapping[str, Any], fragment: bool, previous: Any
+    ) -> tuple[Any, ...] | None:
+        """None when the slots cannot make a key: the text is then rendered uncached."""
+        uses_previous = self.pronouns.get(id(variant))
+        if uses_previous is None:
+            uses_previous = self.pronouns[id(variant)] = any(m in variant.text for m in _PRONOUN_MARKS)
+        names = variant.names
+        try:
+            if names is None:
+                read: Any = slots_key(slots)
+                if read is None:
+                    return None
+            else:  # the role is read after rendering too, to know whether the text named it
+                read = tuple(_typed(slots[name]) for name in names)
+            key = (
+                id(variant),
+                fragment,
+                previous if uses_previous else None,
+                _typed(slots.get("role")),
+                read,
+            )
+            hash(key)
+        except (KeyError, TypeError):  # a missing slot, for render_variant to report; an unhashable value
+            return None
+        return key
 
 
 _CACHES: dict[int, tuple[weakref.ref[Phrasebank], RealizeCache]] = {}
@@ -284,11 +329,6 @@ def _plural_subject(role: Any, text: str) -> Any:
     lowered = text.lower()
     plural_form = forms_of(role).plural.lower()
     return role if plural_form in lowered or re.search(r"\b(they|them|their)\b", lowered) else None
-
-
-def _cell_text(value: Any) -> str:
-    text = format_value(value)
-    return text[:1].upper() + text[1:]
 
 
 def render_variant(variant: Variant, message_id: str, slots: Any) -> str:
