@@ -22,6 +22,7 @@ from pathlib import Path
 
 from articlegen import open_generator
 from articlegen.bulk import BulkOptions, run_bulk
+from articlegen.bulk.work import settle_for_bulk
 
 
 def oews_pairs(generator, count: int, skip: int = 0) -> list[tuple[str, str]]:
@@ -31,6 +32,7 @@ def oews_pairs(generator, count: int, skip: int = 0) -> list[tuple[str, str]]:
 
 
 def single_core(generator, pairs, fmt: str) -> None:
+    settle_for_bulk()  # as a bulk worker does once it has loaded
     for a, b in pairs[:200]:  # warm: occupations are built on first use
         generator.generate(a, b, format=fmt)
     words = 0
