@@ -12,6 +12,7 @@ import re
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
@@ -54,6 +55,11 @@ class _Realizer:
         message_id = spec.message
         message = self.bank.message(message_id)
         slots = spec.slots
+        if self.observe is None and not spec.facts and "role" not in slots:
+            constant = self.cache.constant(message, fragment)
+            if constant is not None:  # a label or heading that reads no slot: "Median salary"
+                self.previous_subject = None
+                return constant
         choices = self.cache.choices(message, slots)
         variants = choices.variants
         used = self.used.setdefault(message_id, set()) if distinct else _NONE_USED
@@ -152,6 +158,8 @@ def _choices(message: Message, slots: Mapping[str, Any]) -> Choices:
 
 
 _NO_CHOICES = Choices((), (), ())
+_UNKNOWN = object()
+_NO_FACTS: Mapping[str, Any] = MappingProxyType({})
 
 
 def _best(scores: list[int], ids: tuple[str, ...], used: set[str] | frozenset[str]) -> int:
@@ -212,6 +220,7 @@ class RealizeCache:
         self.choice_sets: dict[tuple[Any, ...], Choices] = {}
         self.conditions: dict[int, tuple[tuple[str, ...], Choices]] = {}
         self.cells: dict[tuple[type, Any], str] = {}
+        self.constants: dict[tuple[int, bool], Sentence | None] = {}
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
 
@@ -240,6 +249,29 @@ class RealizeCache:
             found = self.conditions[id(message)] = (tuple(names), every)
         return found
 
+    def constant(self, message: Message, fragment: bool) -> Sentence | None:
+        """The sentence of a message whose only variant reads no slot and no previous subject.
+
+        Such a sentence is the same in every article, so it is built once. The caller
+        makes sure the spec has no facts and no `role` (the realizer reads a role itself).
+        """
+        key = (id(message), fragment)
+        found = self.constants.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = None
+            only = message.variants[0] if len(message.variants) == 1 else None
+            if (
+                only is not None
+                and only.condition is None
+                and only.names == ()
+                and not any(mark in only.text for mark in _PRONOUN_MARKS)
+            ):
+                raw = render_variant(only, message.id, {PREVIOUS_SUBJECT: None})
+                text = tidy_fragment(raw) if fragment else tidy_sentence(raw)
+                found = Sentence(text, message.id, only.id, only.file, only.line, _NO_FACTS, (only.id,))
+            self.constants[key] = found
+        return found  # type: ignore[return-value]
+
     def cell_text(self, value: Any) -> str:
         """A table cell: the value in house style, capitalized; the same figure recurs in many tables."""
         cache_key = (type(value), value)
@@ -262,7 +294,10 @@ class RealizeCache:
         """
         cache_key = self._text_key(variant, slots, fragment, previous)
         if cache_key is not None:
-            found = self.texts.get(cache_key)
+            try:
+                found = self.texts.get(cache_key)
+            except TypeError:  # a value that cannot be hashed: render it uncached
+                cache_key, found = None, None
             if found is not None:
                 return found
         raw = render_variant(variant, message_id, {**slots, PREVIOUS_SUBJECT: previous})
@@ -284,24 +319,23 @@ class RealizeCache:
         if uses_previous is None:
             uses_previous = self.pronouns[id(variant)] = any(m in variant.text for m in _PRONOUN_MARKS)
         names = variant.names
-        try:
-            if names is None:
-                read: Any = slots_key(slots)
-                if read is None:
-                    return None
-            else:  # the role is read after rendering too, to know whether the text named it
-                read = tuple(_typed(slots[name]) for name in names)
-            key = (
-                id(variant),
-                fragment,
-                previous if uses_previous else None,
-                _typed(slots.get("role")),
-                read,
-            )
-            hash(key)
-        except (KeyError, TypeError):  # a missing slot, for render_variant to report; an unhashable value
-            return None
-        return key
+        if names is None:
+            read = slots_key(slots)
+            if read is None:
+                return None
+        else:
+            try:
+                values = tuple([slots[name] for name in names])
+            except KeyError:  # a missing slot, for render_variant to report
+                return None
+            types = tuple(map(type, values))
+            if Labelled in types or Breakdown in types:  # values nested in them carry types of their own
+                read = tuple(_typed(value) for value in values)
+            else:
+                read = (values, types)
+        # The role is read after rendering too, to know whether the text named it.
+        role = slots.get("role")
+        return (id(variant), fragment, previous if uses_previous else None, role, type(role), read)
 
 
 _CACHES: dict[int, tuple[weakref.ref[Phrasebank], RealizeCache]] = {}

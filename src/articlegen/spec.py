@@ -30,6 +30,11 @@ class Referent:
     article: str | None = None
     attributive: bool = True  # whether "X salary", "X's" work; conditions test `role.attributive`
 
+    def __hash__(self) -> int:
+        # Equal referents share a slug, and str caches its hash: realization keys on referents
+        # dozens of times an article, and the generated hash would hash all six fields each time.
+        return hash(self.slug)
+
 
 @dataclass(frozen=True)
 class SentenceSpec:
