@@ -300,18 +300,18 @@ _Row = tuple[str, str, Callable[[Occupation], Any], Callable[[Any], Any]]  # lab
 
 def _table(ctx: _Pair, name: str, rows: tuple[_Row, ...]) -> Table:
     """Rows whose fact neither job has are left out; one missing side shows the 'missing' label."""
+    (cells_a, present_a), (cells_b, present_b) = _column(ctx.a, name, rows), _column(ctx.b, name, rows)
+    if not present_a and not present_b:
+        return _NO_ROWS  # e.g. OEWS records, which have no education or demographics
     kept = []
-    for (label, _, _, _), (va, wa, fact_a), (vb, wb, fact_b) in zip(
-        rows, _column(ctx.a, name, rows), _column(ctx.b, name, rows), strict=True
-    ):
-        if va is None and vb is None:
-            continue
+    for index in sorted({*present_a, *present_b}):
+        (va, wa, fact_a), (vb, wb, fact_b) = cells_a[index], cells_b[index]
         facts = {}
         if va is not None:
             facts[fact_a] = va
         if vb is not None:
             facts[fact_b] = vb
-        kept.append(TableRow(_LABELS[label], (wa, wb), facts))
+        kept.append(TableRow(_LABELS[rows[index][0]], (wa, wb), facts))
     columns = tuple(
         _derived(o, "column", lambda r=r: SentenceSpec("label.column", {"role": r}))
         for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))
@@ -319,15 +319,20 @@ def _table(ctx: _Pair, name: str, rows: tuple[_Row, ...]) -> Table:
     return Table(columns, tuple(kept))
 
 
-def _column(occupation: Occupation, name: str, rows: tuple[_Row, ...]) -> tuple[tuple[Any, Any, str], ...]:
-    """One job's side of a table: each row's fact, its typed cell value and its fact key."""
+_Column = tuple[tuple[tuple[Any, Any, str], ...], tuple[int, ...]]
+_NO_ROWS = Table((), ())
 
-    def make() -> tuple[tuple[Any, Any, str], ...]:
+
+def _column(occupation: Occupation, name: str, rows: tuple[_Row, ...]) -> _Column:
+    """One job's side of a table: each row's fact, its typed cell value and its fact key, and
+    the rows where the job has the fact."""
+
+    def make() -> _Column:
         cells = []
         for _, key, get, wrap in rows:
             value = _safe(get, occupation)
             cells.append((value, None if value is None else wrap(value), _fact(occupation, key)))
-        return tuple(cells)
+        return tuple(cells), tuple(i for i, cell in enumerate(cells) if cell[0] is not None)
 
     return _derived(occupation, f"table.{name}", make)  # type: ignore[no-any-return]
 

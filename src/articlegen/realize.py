@@ -329,6 +329,8 @@ class RealizeCache:
             except KeyError:  # a missing slot, for render_variant to report
                 return None
             types = tuple(map(type, values))
+            if types.count(Referent) > 1:
+                return None  # about both jobs, so about this pair only: caching it would crowd out the rest
             if Labelled in types or Breakdown in types:  # values nested in them carry types of their own
                 read = tuple(_typed(value) for value in values)
             else:
