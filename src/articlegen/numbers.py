@@ -25,6 +25,7 @@ def round_percent(value: float) -> float:
     return round(value, PERCENT_DECIMALS)
 
 
+@lru_cache(maxsize=16384)  # salaries recur in every article about their job
 def format_money(amount: float) -> str:
     rounded = round_money(amount)
     sign = MINUS if rounded < 0 else ""

@@ -9,6 +9,7 @@ None so that a missing fact can never leak into an article.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import pass_context
@@ -58,6 +59,13 @@ class MissingValueError(ValueError):
 
 def format_value(value: Any) -> str:
     """House style for every kind of value a slot can hold."""
+    kind = type(value)  # the commonest kinds first: this runs for every value a template prints
+    if kind is str:
+        return value  # type: ignore[no-any-return]
+    if kind is NounPhrase:
+        return value.text  # type: ignore[no-any-return]
+    if kind is Money:
+        return numbers.format_money(value)
     if value is None:
         raise MissingValueError("a template printed a missing value (None)")
     if isinstance(value, bool):
@@ -112,20 +120,32 @@ def _role(value: Any, filter_name: str) -> NounForms:
     return forms_of(value)
 
 
+@lru_cache(maxsize=8192)
+def _phrase(referent: Referent, form: str) -> NounPhrase:
+    """One form of a job's name as a phrase; the same few are asked for in every article about it."""
+    text = getattr(forms_of(referent), form)
+    return NounPhrase(text, plural=form == "plural", attributive=referent.attributive)
+
+
 def indef(value: Any) -> NounPhrase:
     """'a collections associate'."""
-    forms = _role(value, "indef")
-    return NounPhrase(forms.indefinite, plural=False, attributive=value.attributive)
+    if type(value) is not Referent:
+        _role(value, "indef")  # raises unless it is one
+    return _phrase(value, "indefinite")
 
 
 def plural(value: Any) -> NounPhrase:
     """'collections associates'."""
-    return NounPhrase(_role(value, "plural").plural, plural=True, attributive=value.attributive)
+    if type(value) is not Referent:
+        _role(value, "plural")  # raises unless it is one
+    return _phrase(value, "plural")
 
 
 def singular(value: Any) -> NounPhrase:
     """'collections associate', for use as a modifier: 'collections associate jobs'."""
-    return NounPhrase(_role(value, "singular").singular, plural=False, attributive=value.attributive)
+    if type(value) is not Referent:
+        _role(value, "singular")  # raises unless it is one
+    return _phrase(value, "singular")
 
 
 def title(value: Any) -> str:
