@@ -22,6 +22,7 @@ from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, Ta
 from .errors import RenderError
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
 from .phrasebank import Message, Phrasebank, Variant
+from .plain_templates import compile_plain
 from .quantities import Breakdown, Labelled
 from .spec import ArticlePlan, BulletList, Paragraph, Referent, SentenceSpec, Table, Verbatim
 from .templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
@@ -221,6 +222,7 @@ class RealizeCache:
         self.conditions: dict[int, tuple[tuple[str, ...], Choices]] = {}
         self.cells: dict[tuple[type, Any], str] = {}
         self.constants: dict[tuple[int, bool], Sentence | None] = {}
+        self.plain: dict[int, Any] = {}  # variant id -> compile_plain's function, or None
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
 
@@ -300,7 +302,7 @@ class RealizeCache:
                 cache_key, found = None, None
             if found is not None:
                 return found
-        raw = render_variant(variant, message_id, {**slots, PREVIOUS_SUBJECT: previous})
+        raw = self._render_raw(variant, message_id, {**slots, PREVIOUS_SUBJECT: previous})
         result = (
             tidy_fragment(raw) if fragment else tidy_sentence(raw),
             _plural_subject(slots.get("role"), raw),
@@ -310,6 +312,18 @@ class RealizeCache:
                 self.texts.clear()
             self.texts[cache_key] = result
         return result
+
+    def _render_raw(self, variant: Variant, message_id: str, values: dict[str, Any]) -> str:
+        """Through the plain-template fast path where the variant allows it, else Jinja."""
+        plain = self.plain.get(id(variant), _UNKNOWN)
+        if plain is _UNKNOWN:
+            plain = self.plain[id(variant)] = compile_plain(self.environment, variant.text)
+        if plain is not None:
+            try:
+                return plain(values)  # type: ignore[operator, no-any-return]
+            except Exception:  # Jinja renders it again and reports the error as its own
+                pass
+        return render_variant(variant, message_id, values)
 
     def _text_key(
         self, variant: Variant, slots: Mapping[str, Any], fragment: bool, previous: Any
