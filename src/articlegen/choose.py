@@ -92,7 +92,9 @@ def choose_variant(
 def choose_among(ranked: list[Variant], message: Message, used: frozenset[str] = frozenset()) -> Variant:
     """The first of ranked variants not yet used; split out so callers can keep the ranking."""
     if not ranked:
-        raise RenderError(
-            f"{message.file}:{message.line}: no variant of {message.id!r} applies to these facts"
-        )
+        raise no_variant_applies(message)
     return next((v for v in ranked if v.id not in used), ranked[0])
+
+
+def no_variant_applies(message: Message) -> RenderError:
+    return RenderError(f"{message.file}:{message.line}: no variant of {message.id!r} applies to these facts")

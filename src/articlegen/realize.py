@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
-from .choose import ScoreCache, is_eligible, score_key
+from .choose import ScoreCache, is_eligible, no_variant_applies, score_key
 from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, TableBlock
 from .errors import RenderError
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
@@ -67,9 +67,7 @@ class _Realizer:
         if len(variants) == 1:
             variant = variants[0]
         elif not variants:
-            raise RenderError(
-                f"{message.file}:{message.line}: no variant of {message_id!r} applies to these facts"
-            )
+            raise no_variant_applies(message)
         else:
             variant = variants[_best(self.scores.scores(choices.keys), choices.ids, used)]
         if self.observe is not None:
@@ -220,7 +218,7 @@ class RealizeCache:
         self.environment = environment
         self.choice_sets: dict[tuple[Any, ...], Choices] = {}
         self.conditions: dict[int, tuple[tuple[str, ...], Choices]] = {}
-        self.cells: dict[tuple[type, Any], str] = {}
+        self.cells: dict[Any, str] = {}
         self.constants: dict[tuple[int, bool], Sentence | None] = {}
         self.plain: dict[int, Any] = {}  # variant id -> compile_plain's function, or None
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
@@ -276,7 +274,7 @@ class RealizeCache:
 
     def cell_text(self, value: Any) -> str:
         """A table cell: the value in house style, capitalized; the same figure recurs in many tables."""
-        cache_key = (type(value), value)
+        cache_key = _typed(value)  # Money(5) and Percent(5) are equal as numbers, not as text
         found = self.cells.get(cache_key)
         if found is None:
             text = format_value(value)
