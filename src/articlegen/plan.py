@@ -373,17 +373,22 @@ def _make_duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
         if occupation.description
         else None
     )
-    duties = None
-    if occupation.responsibilities:
-        duties = BulletList(
-            SentenceSpec("duties.lead", {"role": role}),
-            tuple(
-                _paragraph(Verbatim(item, _fact(occupation, f"responsibilities.{i}")))
-                for i, item in enumerate(occupation.responsibilities)
-            ),
-        )
+    duties = _responsibility_list(occupation, role, "duties.lead")
     return _section(
         f"duties-{occupation.slug}", SentenceSpec("heading.duties", {"role": role}), [description, duties]
+    )
+
+
+def _responsibility_list(occupation: Occupation, role: Referent, lead: str) -> BulletList | None:
+    """The record's responsibilities as a list under a lead sentence; overview pages use their own lead."""
+    if not occupation.responsibilities:
+        return None
+    return BulletList(
+        SentenceSpec(lead, {"role": role}),
+        tuple(
+            _paragraph(Verbatim(item, _fact(occupation, f"responsibilities.{i}")))
+            for i, item in enumerate(occupation.responsibilities)
+        ),
     )
 
 

@@ -28,6 +28,7 @@ from .plan import (
     _paragraph,
     _percentile_range,
     _place_sentences,
+    _responsibility_list,
     _safe,
     _section,
     _typical_range,
@@ -113,15 +114,9 @@ def _intro(occupation: Occupation, role: Referent) -> SectionPlan | None:
 
 
 def _responsibilities(occupation: Occupation, role: Referent) -> SectionPlan | None:
-    if not occupation.responsibilities:
+    duties = _responsibility_list(occupation, role, "page.responsibilities.lead")
+    if duties is None:
         return None
-    duties = BulletList(
-        SentenceSpec("page.responsibilities.lead", {"role": role}),
-        tuple(
-            _paragraph(Verbatim(item, _fact(occupation, f"responsibilities.{i}")))
-            for i, item in enumerate(occupation.responsibilities)
-        ),
-    )
     return _section(
         "responsibilities", SentenceSpec("page.heading.responsibilities", {"role": role}), [duties]
     )
