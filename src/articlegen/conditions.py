@@ -16,6 +16,8 @@ from typing import Any
 
 from jinja2 import Environment, Undefined, nodes
 
+from .sandbox import filter_names, free_names
+
 
 @dataclass(frozen=True)
 class Condition:
@@ -50,7 +52,7 @@ class _Missing(Exception):
 
 def compile_condition(env: Environment, parsed: nodes.Template, text: str) -> Condition:
     """The condition as a function of the slots; `parsed` is `{{ text }}` as env parsed it."""
-    names = tuple(sorted({n.name for n in parsed.find_all(nodes.Name) if n.ctx == "load"}))
+    names = tuple(sorted(free_names(parsed)))
     return Condition(_compile_test(env, parsed, text), names)
 
 
@@ -64,7 +66,7 @@ def _compile_test(env: Environment, parsed: nodes.Template, text: str) -> Callab
         source = _translate(_expression(parsed))
     except _Unsupported:
         return by_jinja
-    filters = {name: env.filters[name] for name in _filter_names(parsed)}
+    filters = {name: env.filters[name] for name in filter_names(parsed)}
     if any(getattr(f, "jinja_pass_arg", None) is not None for f in filters.values()):
         return by_jinja  # it wants a context or environment, which only Jinja passes
     # The source holds only the whitelisted nodes above, with names and constants via repr().
@@ -84,10 +86,6 @@ def _expression(parsed: nodes.Template) -> nodes.Expr:
     if len(body) != 1 or not isinstance(body[0], nodes.Output) or len(body[0].nodes) != 1:
         raise _Unsupported
     return body[0].nodes[0]
-
-
-def _filter_names(parsed: nodes.Template) -> set[str]:
-    return {f.name for f in parsed.find_all(nodes.Filter)}
 
 
 def _translate(node: nodes.Node) -> str:

@@ -26,12 +26,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from jinja2 import Template, TemplateSyntaxError, nodes
+from jinja2 import Template, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .conditions import Condition, compile_condition
 from .errors import PhrasebankError
-from .sandbox import TemplateRefused, make_environment
+from .sandbox import TemplateRefused, filter_names, free_names, make_environment
 from .template_cache import TemplateCache, default_cache_path
 from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_text
 
@@ -304,21 +304,21 @@ def _compile_template(
             where = place.content_line(line) + (err.lineno or 1) - 1
             place.add(where, f"Jinja syntax error in {name}: {err.message}")
             return None
-        filters = tuple(sorted({f.name for f in parsed.find_all(nodes.Filter)}))
+        filters = tuple(sorted(filter_names(parsed)))
         if not _check_filters(place, line, name, filters, env):
-            _check_names(place, line, name, _free_names(parsed), slots)  # report these too
+            _check_names(place, line, name, free_names(parsed), slots)  # report these too
             return None
         try:
             code = env.compile(parsed)
         except TemplateSyntaxError as err:  # e.g. an unknown test in `is ...`
             place.add(line + (err.lineno or 1) - 1, f"Jinja error in {name}: {err.message}")
             return None
-        compiled = (code, tuple(sorted(_free_names(parsed))), filters)
+        compiled = (code, tuple(sorted(free_names(parsed))), filters)
         place.cache.put(key, compiled)
-    code, free_names, _ = compiled
-    if not _check_names(place, line, name, set(free_names), slots):
+    code, read, _ = compiled
+    if not _check_names(place, line, name, set(read), slots):
         return None
-    return env.template_class.from_code(env, code, env.make_globals(None), None), tuple(free_names)
+    return env.template_class.from_code(env, code, env.make_globals(None), None), tuple(read)
 
 
 def _compile_condition(
@@ -341,8 +341,8 @@ def _compile_condition(
     except TemplateSyntaxError as err:
         place.add(line, f"condition of {name} does not parse: {err.message}", "when")
         return None
-    ok = _check_names(place, line, name, _free_names(parsed), slots)
-    filters = tuple(sorted({f.name for f in parsed.find_all(nodes.Filter)}))
+    ok = _check_names(place, line, name, free_names(parsed), slots)
+    filters = tuple(sorted(filter_names(parsed)))
     ok = _check_filters(place, line, name, filters, env) and ok
     return condition if ok else None
 
@@ -368,14 +368,3 @@ def _check_filters(
         hint = f"; did you mean {close[0]!r}?" if close else ""
         place.add(line, f"{name} uses an unknown filter {filter_name!r}{hint}", filter_name)
     return not unknown
-
-
-def _free_names(parsed: nodes.Template) -> set[str]:
-    """Names a template reads without setting them.
-
-    jinja2.meta.find_undeclared_variables runs the whole code generator, which
-    doubled phrasebank load time; our templates set few names, so a node walk does.
-    """
-    loaded = {n.name for n in parsed.find_all(nodes.Name) if n.ctx == "load"}
-    stored = {n.name for n in parsed.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    return loaded - stored

@@ -16,6 +16,8 @@ from typing import Any
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateError
 
+from .sandbox import filter_names
+
 PlainRender = Callable[[Mapping[str, Any]], str]
 
 
@@ -34,7 +36,7 @@ def compile_plain(env: Environment, text: str) -> PlainRender | None:
         pieces = _pieces(parsed, env)
     except (_Unsupported, TemplateError):
         return None
-    filters = {name: env.filters[name] for name in {f.name for f in parsed.find_all(nodes.Filter)}}
+    filters = {name: env.filters[name] for name in filter_names(parsed)}
     source = f"lambda s: ''.join(({', '.join(pieces)},))" if pieces else "lambda s: ''"
     # The source holds only the whitelisted nodes, with names and text via repr().
     return eval(source, {"__builtins__": {"str": str}, "_fin": env.finalize, "_f": filters})  # type: ignore[no-any-return]

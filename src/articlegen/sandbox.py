@@ -174,3 +174,19 @@ def _fold(node: nodes.Node) -> Any:
             return "".join(str(v) for v in values)
         return values[0] + values[1]
     raise _NotConstant
+
+
+def free_names(parsed: nodes.Template) -> set[str]:
+    """Names a template reads without setting them.
+
+    jinja2.meta.find_undeclared_variables runs the whole code generator, which
+    doubled phrasebank load time; our templates set few names, so a node walk does.
+    """
+    loaded = {n.name for n in parsed.find_all(nodes.Name) if n.ctx == "load"}
+    stored = {n.name for n in parsed.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    return loaded - stored
+
+
+def filter_names(parsed: nodes.Template) -> set[str]:
+    """Filters a template applies."""
+    return {f.name for f in parsed.find_all(nodes.Filter)}
