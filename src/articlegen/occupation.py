@@ -15,6 +15,7 @@ Money = Annotated[float, Field(ge=1, allow_inf_nan=False)]  # under $0.50 would 
 Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 PercentChange = Annotated[float, Field(ge=-100, le=1000, allow_inf_nan=False)]
 Text = Annotated[str, Field(min_length=1)]
+_CLOSING_MARKS = frozenset(".,;:!?)]")
 
 
 class Record(BaseModel):
@@ -203,6 +204,8 @@ class Occupation(Record):
     def _title_is_printable(cls, title: str) -> str:
         if any(ch in title for ch in "{}\n"):
             raise ValueError("must not contain braces or line breaks")
+        if title[:1] in _CLOSING_MARKS:  # tidying would join it to the word before: "compares! and"
+            raise ValueError(f"must not begin with {title[0]!r}")
         return title
 
     @field_validator("skills")
