@@ -30,15 +30,21 @@ class ScoreCache:
 
     def __init__(self, seed: int, pair_key: str) -> None:
         self.prefix = blake2b(f"{seed}\x1f{pair_key}\x1f".encode(), digest_size=8)
+        # A fifth of an article's messages come twice (a sentence for each job, column labels).
+        self.known: dict[tuple[bytes, ...], list[int]] = {}
 
     def scores(self, keys: tuple[bytes, ...]) -> list[int]:
         """variant_score of each key, a key being score_key(message_id, variant_id)."""
+        found = self.known.get(keys)
+        if found is not None:
+            return found
         copy, from_bytes = self.prefix.copy, int.from_bytes  # bound once: this runs ~100 times an article
         found = []
         for key in keys:
             digest = copy()
             digest.update(key)
             found.append(from_bytes(digest.digest(), "big"))
+        self.known[keys] = found
         return found
 
     def rank(self, message_id: str, eligible: tuple[Variant, ...]) -> list[Variant]:

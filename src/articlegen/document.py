@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+_NO_FACTS: Mapping[str, Any] = MappingProxyType({})
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Sentence:
     text: str
     message: str | None = None  # None for verbatim data text
@@ -16,6 +19,22 @@ class Sentence:
     line: int | None = None
     facts: Mapping[str, Any] = field(default_factory=dict)
     eligible: tuple[str, ...] = ()  # ids of the variants whose condition held, for coverage reports
+
+    def __init__(
+        self,
+        text: str,
+        message: str | None = None,
+        variant: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        facts: Mapping[str, Any] = _NO_FACTS,
+        eligible: tuple[str, ...] = (),
+    ) -> None:
+        # Written out because the generated frozen __init__ calls object.__setattr__ once per
+        # field: twice the time, and a bulk article builds about forty of these (table cells).
+        own = self.__dict__
+        own["text"], own["message"], own["variant"], own["file"] = text, message, variant, file
+        own["line"], own["facts"], own["eligible"] = line, facts, eligible
 
 
 @dataclass(frozen=True)

@@ -120,9 +120,11 @@ class _Pair:
 
     def __init__(self, a: Occupation, b: Occupation, ra: Referent, rb: Referent) -> None:
         self.a, self.b, self.ra, self.rb = a, b, ra, rb
+        self.facts_a, self.facts_b = facts_of(a), facts_of(b)
 
-    def both(self, get: Callable[[Occupation], Any]) -> tuple[Any, Any]:
-        return _safe(get, self.a), _safe(get, self.b)
+    def both(self, key: str) -> tuple[Any, Any]:
+        """A fact of each job by its key in _READS; None where a job lacks it."""
+        return self.facts_a[key], self.facts_b[key]
 
     def roles(self) -> dict[str, Referent]:
         return {"a": self.ra, "b": self.rb}
@@ -135,6 +137,48 @@ def _safe(get: Callable[[Occupation], Any], occupation: Occupation) -> Any:
     except AttributeError:
         return None
     return value if value not in ((), "") else None
+
+
+# The facts a comparison reads, each read once per occupation (facts_of): about forty reads
+# an article, many through a missing education or demographics record, were a tenth of planning.
+_READS: dict[str, Callable[[Occupation], Any]] = {
+    "time_to_become": lambda o: o.time_to_become,
+    "salary.yearly": lambda o: o.salary.yearly,
+    "salary.hourly": lambda o: o.salary.hourly,
+    "salary.median": lambda o: o.salary.median,
+    "salary.range": lambda o: o.salary.range,
+    "salary.range.typical": lambda o: _typical_range(o.salary.range),
+    "salary.range.percentiles": lambda o: _percentile_range(o.salary.range),
+    "growth_rate": lambda o: o.growth_rate,
+    "jobs": lambda o: o.jobs,
+    "job_satisfaction": lambda o: o.job_satisfaction,
+    "average_age": lambda o: o.average_age,
+    "years_of_experience": lambda o: o.years_of_experience,
+    "education.most_common_degree": lambda o: o.education.most_common_degree,
+    "education.degree_cell": lambda o: _degree(o),
+    "education.major": lambda o: o.education.major,
+    "education.college": lambda o: o.education.college,
+    "education.masters_share": lambda o: o.education.masters_share,
+    "education.doctoral_share": lambda o: o.education.doctoral_share,
+    "top_pay.city": lambda o: o.top_pay.city,
+    "top_pay.state": lambda o: o.top_pay.state,
+    "top_pay.state_salary": lambda o: o.top_pay.state_salary,
+    "top_pay.metro": lambda o: o.top_pay.metro,
+    "top_pay.metro_salary": lambda o: o.top_pay.metro_salary,
+    "top_pay.company": lambda o: o.top_pay.company,
+    "top_pay.industry": lambda o: o.top_pay.industry,
+    "top_pay.industry_salary": lambda o: o.top_pay.industry_salary,
+    "demographics.gender": lambda o: o.demographics.gender,
+    "demographics.race": lambda o: o.demographics.race,
+    "demographics.lgbt_share": lambda o: o.demographics.lgbt_share,
+}
+
+
+def facts_of(occupation: Occupation) -> dict[str, Any]:
+    """Every fact in _READS for one occupation, None where it is missing."""
+    return _derived(  # type: ignore[no-any-return]
+        occupation, "facts", lambda: {key: _safe(read, occupation) for key, read in _READS.items()}
+    )
 
 
 def _fact(occupation: Occupation, key: str) -> str:
@@ -177,14 +221,16 @@ def _pair_sentence(
     ctx: _Pair,
     stem: str,
     key: str,
-    get: Callable[[Occupation], Any],
     wrap: Callable[[Any], Any],
     *,
     equal: Callable[[Any, Any], bool],
     slot: str,
+    read: str | None = None,
 ) -> list[SentenceSpec]:
-    """One fact of both jobs: a 'same' sentence, a 'different' one, or one for the job that has it."""
-    va, vb = ctx.both(get)
+    """One fact of both jobs: a 'same' sentence, a 'different' one, or one for the job that has it.
+
+    `read` is the _READS key when it is not the fact's own key (a range of one kind only)."""
+    va, vb = ctx.both(read or key)
     if va is not None and vb is not None:
         facts = {_fact(ctx.a, key): va, _fact(ctx.b, key): vb}
         if equal(va, vb):
@@ -255,7 +301,6 @@ def _intro(ctx: _Pair) -> SectionPlan | None:
         ctx,
         "intro.time",
         "time_to_become",
-        lambda o: o.time_to_become,
         lambda v: MonthsRange(v.low, v.high),
         equal=lambda x, y: x == y,
         slot="months",
@@ -264,7 +309,7 @@ def _intro(ctx: _Pair) -> SectionPlan | None:
         ctx,
         "intro.salary",
         "salary.yearly",
-        *ctx.both(lambda o: o.salary.yearly),
+        *ctx.both("salary.yearly"),
         compare=compare_money,
         wrap=Money,
         slot="salary",
@@ -295,7 +340,13 @@ def _intro_skills(ctx: _Pair) -> list[SentenceSpec]:
     ]
 
 
-_Row = tuple[str, str, Callable[[Occupation], Any], Callable[[Any], Any]]  # label, fact key, get, wrap
+_Row = tuple[str, str, Callable[[Any], Any]]  # label message, _READS key, wrap
+# _READS keys that are a view of a fact, with the fact each shows
+_VIEWED = {
+    "salary.range.typical": "salary.range",
+    "salary.range.percentiles": "salary.range",
+    "education.degree_cell": "education.most_common_degree",
+}
 
 
 def _table(ctx: _Pair, name: str, rows: tuple[_Row, ...]) -> Table:
@@ -329,9 +380,11 @@ def _column(occupation: Occupation, name: str, rows: tuple[_Row, ...]) -> _Colum
 
     def make() -> _Column:
         cells = []
-        for _, key, get, wrap in rows:
-            value = _safe(get, occupation)
-            cells.append((value, None if value is None else wrap(value), _fact(occupation, key)))
+        facts = facts_of(occupation)
+        for _, read, wrap in rows:
+            value = facts[read]
+            key = _fact(occupation, _VIEWED.get(read, read))
+            cells.append((value, None if value is None else wrap(value), key))
         return tuple(cells), tuple(i for i, cell in enumerate(cells) if cell[0] is not None)
 
     return _derived(occupation, f"table.{name}", make)  # type: ignore[no-any-return]
@@ -354,7 +407,7 @@ def _overview(ctx: _Pair) -> SectionPlan | None:
         return None
     lead = SentenceSpec("overview.lead", ctx.roles())
     jobs = _directional(
-        ctx, "jobs", "jobs", *ctx.both(lambda o: o.jobs), compare=compare_quantity, wrap=Count, slot="jobs"
+        ctx, "jobs", "jobs", *ctx.both("jobs"), compare=compare_quantity, wrap=Count, slot="jobs"
     )
     return _section(
         "overview",
@@ -397,13 +450,13 @@ def _salary(ctx: _Pair) -> SectionPlan | None:
         ctx,
         "salary",
         "salary.yearly",
-        *ctx.both(lambda o: o.salary.yearly),
+        *ctx.both("salary.yearly"),
         compare=compare_money,
         wrap=Money,
         slot="salary",
     )
     if not compare or compare[0].message.endswith(".one"):
-        hourly = ctx.both(lambda o: o.salary.hourly)
+        hourly = ctx.both("salary.hourly")
         if None not in hourly:  # e.g. actors and dancers: BLS publishes only hourly wages
             compare = _directional(
                 ctx, "salary.hourly", "salary.hourly", *hourly, compare=compare_money, wrap=Money, slot="rate"
@@ -412,7 +465,6 @@ def _salary(ctx: _Pair) -> SectionPlan | None:
         ctx,
         "salary.median",
         "salary.median",
-        lambda o: o.salary.median,
         Money,
         equal=_same_money,
         slot="median",
@@ -454,10 +506,10 @@ def _range_sentences(ctx: _Pair) -> list[SentenceSpec]:
     variants that state a closed range are excluded by their `top_coded` condition.
     """
     typical = _pair_sentence(
-        ctx, "salary.range", "salary.range", lambda o: _typical_range(o.salary.range), _money_range,
-        equal=lambda x, y: x == y, slot="range",
+        ctx, "salary.range", "salary.range", _money_range,
+        equal=lambda x, y: x == y, slot="range", read="salary.range.typical",
     )  # fmt: skip
-    pa, pb = ctx.both(lambda o: _percentile_range(o.salary.range))
+    pa, pb = ctx.both("salary.range.percentiles")
     if pa is not None and pb is not None:
         facts = {_fact(ctx.a, "salary.range"): pa, _fact(ctx.b, "salary.range"): pb}
         slots = {
@@ -479,8 +531,8 @@ def _range_sentences(ctx: _Pair) -> list[SentenceSpec]:
 
 
 def _industry_sentences(ctx: _Pair) -> list[SentenceSpec]:
-    ia, ib = ctx.both(lambda o: o.top_pay.industry)
-    pa, pb = ctx.both(lambda o: o.top_pay.industry_salary)
+    ia, ib = ctx.both("top_pay.industry")
+    pa, pb = ctx.both("top_pay.industry_salary")
     if ia is not None and ib is not None and same_text(ia, ib):
         facts = {_fact(ctx.a, "top_pay.industry"): ia, _fact(ctx.b, "top_pay.industry"): ib}
         if pa is not None and pb is not None:
@@ -518,14 +570,8 @@ def _place_sentences(occupation: Occupation, role: Referent) -> tuple[SentenceSp
 
 
 def _make_places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
-    city, state, company = (
-        _safe(get, occupation)
-        for get in (
-            lambda o: o.top_pay.city,
-            lambda o: o.top_pay.state,
-            lambda o: o.top_pay.company,
-        )
-    )
+    facts = facts_of(occupation)
+    city, state, company = facts["top_pay.city"], facts["top_pay.state"], facts["top_pay.company"]
     sentences = []
     if city is not None and state is not None:
         sentences.append(
@@ -543,7 +589,7 @@ def _make_places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
         )
     elif state is not None:
         sentences.append(_paid_place(occupation, role, "state", state))
-    metro = _safe(lambda o: o.top_pay.metro, occupation)
+    metro = facts["top_pay.metro"]
     if metro is not None:
         sentences.append(_paid_place(occupation, role, "metro", metro))
     if company is not None:
@@ -559,7 +605,7 @@ def _make_places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
 
 def _paid_place(occupation: Occupation, role: Referent, kind: str, place: str) -> SentenceSpec:
     """The best-paying state or metro area, with its average salary when the data has it."""
-    pay = _safe(lambda o: getattr(o.top_pay, f"{kind}_salary"), occupation)
+    pay = facts_of(occupation)[f"top_pay.{kind}_salary"]
     facts = {_fact(occupation, f"top_pay.{kind}"): place}
     if pay is None:
         return SentenceSpec(f"salary.{kind}", {"role": role, kind: place}, facts)
@@ -586,7 +632,6 @@ def _education(ctx: _Pair) -> SectionPlan | None:
         ctx,
         "education.major",
         "education.major",
-        lambda o: o.education.major,
         _identity,
         equal=same_text,
         slot="major",
@@ -595,7 +640,6 @@ def _education(ctx: _Pair) -> SectionPlan | None:
         ctx,
         "education.college",
         "education.college",
-        lambda o: o.education.college,
         _identity,
         equal=same_text,
         slot="college",
@@ -613,7 +657,7 @@ def _education(ctx: _Pair) -> SectionPlan | None:
 
 
 def _degree_sentences(ctx: _Pair) -> list[SentenceSpec]:
-    da, db = ctx.both(lambda o: o.education.most_common_degree)
+    da, db = ctx.both("education.most_common_degree")
     key = "education.most_common_degree"
     if da is not None and db is not None:
         facts = {_fact(ctx.a, key): da.name, _fact(ctx.b, key): db.name}
@@ -657,8 +701,8 @@ def _likelihood_sentences(ctx: _Pair) -> list[SentenceSpec]:
     else:
         subject, other = ctx.rb, ctx.ra
         (ma, mb), (da, db) = (
-            ctx.both(lambda o: o.education.masters_share),
-            ctx.both(lambda o: o.education.doctoral_share),
+            ctx.both("education.masters_share"),
+            ctx.both("education.doctoral_share"),
         )
         masters = None if ma is None or mb is None else compare_quantity(mb, ma)
         doctoral = None if da is None or db is None else compare_quantity(db, da)
@@ -713,20 +757,17 @@ def _demographics(ctx: _Pair) -> SectionPlan | None:
         ctx,
         "demographics.age",
         "average_age",
-        *ctx.both(lambda o: o.average_age),
+        *ctx.both("average_age"),
         compare=compare_quantity,
         wrap=Quantity,
         slot="age",
     )
-    gender = _group_sentences(
-        ctx, "demographics.gender", "demographics.gender", lambda o: o.demographics.gender
-    )
-    race = _group_sentences(ctx, "demographics.race", "demographics.race", lambda o: o.demographics.race)
+    gender = _group_sentences(ctx, "demographics.gender", "demographics.gender")
+    race = _group_sentences(ctx, "demographics.race", "demographics.race")
     lgbt = _pair_sentence(
         ctx,
         "demographics.lgbt",
         "demographics.lgbt_share",
-        lambda o: o.demographics.lgbt_share,
         Percent,
         equal=lambda x, y: compare_quantity(x, y).is_tie,
         slot="share",
@@ -746,11 +787,11 @@ def _breakdown(groups: tuple[GroupShare, ...]) -> Breakdown:
     return Breakdown(tuple(Labelled(g.group, Percent(g.share)) for g in groups))
 
 
-def _group_sentences(
-    ctx: _Pair, stem: str, key: str, get: Callable[[Occupation], tuple[GroupShare, ...] | None]
-) -> list[SentenceSpec]:
+def _group_sentences(ctx: _Pair, stem: str, key: str) -> list[SentenceSpec]:
     """The largest group of the first job, with its share in each job that reports it."""
-    ga, gb = ctx.both(get)
+    ga: tuple[GroupShare, ...] | None
+    gb: tuple[GroupShare, ...] | None
+    ga, gb = ctx.both(key)
     if ga is None and gb is None:
         return []
     lead_groups, lead_occ, lead_role = (ga, ctx.a, ctx.ra) if ga else (gb, ctx.b, ctx.rb)
@@ -840,42 +881,42 @@ def _make_skill_list(occupation: Occupation, role: Referent, prefix: str) -> Bul
 # --- table rows: (label message, fact key, how to read the fact, how to type it) ---------------
 
 _OVERVIEW_ROWS: tuple[_Row, ...] = (
-    ("yearly_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
-    ("hourly_rate", "salary.hourly", lambda o: o.salary.hourly, Money),
-    ("median_salary", "salary.median", lambda o: o.salary.median, Money),
-    ("growth_rate", "growth_rate", lambda o: o.growth_rate, PercentChange),
-    ("jobs", "jobs", lambda o: o.jobs, Count),
-    ("job_satisfaction", "job_satisfaction", lambda o: o.job_satisfaction, Rating),
-    ("common_degree", "education.most_common_degree", _degree, _identity),
-    ("average_age", "average_age", lambda o: o.average_age, Quantity),
-    ("experience", "years_of_experience", lambda o: o.years_of_experience, Quantity),
+    ("yearly_salary", "salary.yearly", Money),
+    ("hourly_rate", "salary.hourly", Money),
+    ("median_salary", "salary.median", Money),
+    ("growth_rate", "growth_rate", PercentChange),
+    ("jobs", "jobs", Count),
+    ("job_satisfaction", "job_satisfaction", Rating),
+    ("common_degree", "education.degree_cell", _identity),
+    ("average_age", "average_age", Quantity),
+    ("experience", "years_of_experience", Quantity),
 )
 _SALARY_ROWS: tuple[_Row, ...] = (
-    ("average_salary", "salary.yearly", lambda o: o.salary.yearly, Money),
-    ("median_salary", "salary.median", lambda o: o.salary.median, Money),
-    ("salary_range", "salary.range", lambda o: _typical_range(o.salary.range), _money_range),
-    ("percentile_range", "salary.range", lambda o: _percentile_range(o.salary.range), _money_range),
-    ("top_city", "top_pay.city", lambda o: o.top_pay.city, _identity),
-    ("top_state", "top_pay.state", lambda o: o.top_pay.state, _identity),
-    ("state_salary", "top_pay.state_salary", lambda o: o.top_pay.state_salary, Money),
-    ("top_metro", "top_pay.metro", lambda o: o.top_pay.metro, _identity),
-    ("metro_salary", "top_pay.metro_salary", lambda o: o.top_pay.metro_salary, Money),
-    ("top_company", "top_pay.company", lambda o: o.top_pay.company, _identity),
-    ("top_industry", "top_pay.industry", lambda o: o.top_pay.industry, _identity),
-    ("industry_salary", "top_pay.industry_salary", lambda o: o.top_pay.industry_salary, Money),
+    ("average_salary", "salary.yearly", Money),
+    ("median_salary", "salary.median", Money),
+    ("salary_range", "salary.range.typical", _money_range),
+    ("percentile_range", "salary.range.percentiles", _money_range),
+    ("top_city", "top_pay.city", _identity),
+    ("top_state", "top_pay.state", _identity),
+    ("state_salary", "top_pay.state_salary", Money),
+    ("top_metro", "top_pay.metro", _identity),
+    ("metro_salary", "top_pay.metro_salary", Money),
+    ("top_company", "top_pay.company", _identity),
+    ("top_industry", "top_pay.industry", _identity),
+    ("industry_salary", "top_pay.industry_salary", Money),
 )
 _EDUCATION_ROWS: tuple[_Row, ...] = (
-    ("common_degree", "education.most_common_degree", _degree, _identity),
-    ("major", "education.major", lambda o: o.education.major, _identity),
-    ("college", "education.college", lambda o: o.education.college, _identity),
-    ("masters_share", "education.masters_share", lambda o: o.education.masters_share, Percent),
-    ("doctoral_share", "education.doctoral_share", lambda o: o.education.doctoral_share, Percent),
+    ("common_degree", "education.degree_cell", _identity),
+    ("major", "education.major", _identity),
+    ("college", "education.college", _identity),
+    ("masters_share", "education.masters_share", Percent),
+    ("doctoral_share", "education.doctoral_share", Percent),
 )
 _DEMOGRAPHICS_ROWS: tuple[_Row, ...] = (
-    ("average_age", "average_age", lambda o: o.average_age, Quantity),
-    ("gender", "demographics.gender", lambda o: o.demographics.gender, _breakdown),
-    ("race", "demographics.race", lambda o: o.demographics.race, _breakdown),
-    ("lgbt", "demographics.lgbt_share", lambda o: o.demographics.lgbt_share, Percent),
+    ("average_age", "average_age", Quantity),
+    ("gender", "demographics.gender", _breakdown),
+    ("race", "demographics.race", _breakdown),
+    ("lgbt", "demographics.lgbt_share", Percent),
 )
 _LABELS = {
     row[0]: SentenceSpec(f"label.{row[0]}", {})

@@ -11,7 +11,6 @@ neighbouring comparisons never share one skeleton; the realizer varies their wor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from typing import Any
 
 from .compare import compare_money, compare_skills, same_text
@@ -29,9 +28,9 @@ from .plan import (
     _percentile_range,
     _place_sentences,
     _responsibility_list,
-    _safe,
     _section,
     _typical_range,
+    facts_of,
     referent,
 )
 from .plan import _skill_list as _plan_skill_list
@@ -174,10 +173,8 @@ def _soft_skill_list(occupation: Occupation, role: Referent) -> BulletList | Non
 
 
 def _pay(occupation: Occupation, role: Referent) -> SectionPlan | None:
-    yearly, hourly, median = (
-        _safe(get, occupation)
-        for get in (lambda o: o.salary.yearly, lambda o: o.salary.hourly, lambda o: o.salary.median)
-    )
+    known = facts_of(occupation)
+    yearly, hourly, median = known["salary.yearly"], known["salary.hourly"], known["salary.median"]
     level: list[SentenceSpec] = []
     if yearly is not None or hourly is not None:
         facts = {
@@ -208,7 +205,7 @@ def _pay(occupation: Occupation, role: Referent) -> SectionPlan | None:
 
 
 def _pay_range(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
-    value = _safe(lambda o: o.salary.range, occupation)
+    value = facts_of(occupation)["salary.range"]
     if value is None:
         return []
     facts = {_fact(occupation, "salary.range"): value}
@@ -237,10 +234,10 @@ def _renamed(spec: SentenceSpec, old: str, new: str) -> SentenceSpec:
 
 
 def _industry_one(occupation: Occupation, role: Referent, stem: str) -> list[SentenceSpec]:
-    industry = _safe(lambda o: o.top_pay.industry, occupation)
+    known = facts_of(occupation)
+    industry, pay = known["top_pay.industry"], known["top_pay.industry_salary"]
     if industry is None:
         return []
-    pay = _safe(lambda o: o.top_pay.industry_salary, occupation)
     facts: dict[str, Any] = {_fact(occupation, "top_pay.industry"): industry}
     if pay is None:
         return [SentenceSpec(f"{stem}.nopay", {"role": role, "industry": industry}, facts)]
@@ -299,7 +296,7 @@ def _salary_difference(ctx: _Pair) -> list[SentenceSpec]:
         ("yearly", "page.compare.salary", "salary"),
         ("hourly", "page.compare.hourly", "rate"),
     ):
-        va, vb = ctx.both(partial(_salary_field, key))
+        va, vb = ctx.both(f"salary.{key}")
         if va is not None and vb is not None:
             said = _directional(
                 ctx, stem, f"salary.{key}", va, vb, compare=compare_money, wrap=Money, slot=slot
@@ -307,10 +304,6 @@ def _salary_difference(ctx: _Pair) -> list[SentenceSpec]:
             # plan.py says stem.compare and stem.compare.small; this page's messages are stem, stem.small
             return [_renamed(s, f"{stem}.compare", stem) if s.message != f"{stem}.same" else s for s in said]
     return []
-
-
-def _salary_field(key: str, occupation: Occupation) -> Any:
-    return getattr(occupation.salary, key)
 
 
 def _skill_sentences(ctx: _Pair) -> dict[str, list[SentenceSpec]]:
@@ -352,7 +345,7 @@ def _skill_sentences(ctx: _Pair) -> dict[str, list[SentenceSpec]]:
 def _where_sentences(ctx: _Pair) -> list[SentenceSpec]:
     """Where each earns most: the best-paying industry, and the state when both have one."""
     sentences = _industry_pair(ctx)
-    sa, sb = ctx.both(lambda o: o.top_pay.state)
+    sa, sb = ctx.both("top_pay.state")
     if sa is not None and sb is not None:
         facts = {_fact(ctx.a, "top_pay.state"): sa, _fact(ctx.b, "top_pay.state"): sb}
         if same_text(sa, sb):
@@ -364,8 +357,8 @@ def _where_sentences(ctx: _Pair) -> list[SentenceSpec]:
 
 
 def _industry_pair(ctx: _Pair) -> list[SentenceSpec]:
-    ia, ib = ctx.both(lambda o: o.top_pay.industry)
-    pa, pb = ctx.both(lambda o: o.top_pay.industry_salary)
+    ia, ib = ctx.both("top_pay.industry")
+    pa, pb = ctx.both("top_pay.industry_salary")
     if ia is None or ib is None:
         # One side only: that side's industry. The subject's was stated in the pay section already.
         return [] if ib is None else _industry_one(ctx.b, ctx.rb, "page.compare.industry.one")
