@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from articlegen import open_generator
 from articlegen.cli.verify import verify
+from articlegen.document import TableBlock
 from articlegen.pairs import all_pairs, sample_pairs
 from articlegen.resources import default_phrasebank_dir
 from articlegen.verify import check_text, extract_numbers, verify_pairs
@@ -123,6 +124,24 @@ def test_a_wrong_number_in_a_table_label_is_caught(tmp_path):
     bank = _bank_with(tmp_path, "labels.yaml", "Middle 80% of salaries", "Middle 70% of salaries")
     report = verify_pairs(open_generator(phrasebank_dir=bank), [OEWS_PAIR])
     assert [(u.message, u.number) for u in report.unverified] == [("label.percentile_range", "70%")]
+
+
+def test_each_table_cell_carries_only_the_fact_it_shows(generator):
+    """Not its row's: a cell that printed the other job's figure would then be caught."""
+    checked = 0
+    for a, b in [("collections-associate", "account-representative"), OEWS_PAIR]:
+        document = generator.document(a, b)
+        for section in document.sections:
+            for block in section.blocks:
+                if not isinstance(block, TableBlock):
+                    continue
+                for _label, *cells in block.rows:
+                    for slug, cell in zip(document.subjects, cells, strict=True):
+                        if cell.message is None:  # not the "missing" label
+                            (key,) = cell.facts
+                            assert key.startswith(f"{slug}."), (cell.text, key)
+                            checked += 1
+    assert checked > 30
 
 
 def test_command_reports_each_unverified_number_and_exits_1(tmp_path):

@@ -32,6 +32,7 @@ from .spec import (
     ArticlePlan,
     Block,
     BulletList,
+    Cell,
     Paragraph,
     Referent,
     SectionPlan,
@@ -354,29 +355,24 @@ def _table(ctx: _Pair, name: str, rows: tuple[_Row, ...]) -> Table:
     (cells_a, present_a), (cells_b, present_b) = _column(ctx.a, name, rows), _column(ctx.b, name, rows)
     if not present_a and not present_b:
         return _NO_ROWS  # e.g. OEWS records, which have no education or demographics
-    kept = []
-    for index in sorted({*present_a, *present_b}):
-        (va, wa, fact_a), (vb, wb, fact_b) = cells_a[index], cells_b[index]
-        facts = {}
-        if va is not None:
-            facts[fact_a] = va
-        if vb is not None:
-            facts[fact_b] = vb
-        kept.append(TableRow(_LABELS[rows[index][0]], (wa, wb), facts))
+    kept = tuple(
+        TableRow(_LABELS[rows[index][0]], (cells_a[index], cells_b[index]))
+        for index in sorted({*present_a, *present_b})
+    )
     columns = tuple(
         _derived(o, "column", lambda r=r: SentenceSpec("label.column", {"role": r}))
         for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))
     )
-    return Table(columns, tuple(kept))
+    return Table(columns, kept)
 
 
-_Column = tuple[tuple[tuple[Any, Any, str], ...], tuple[int, ...]]
+_Column = tuple[tuple[Cell | None, ...], tuple[int, ...]]
 _NO_ROWS = Table((), ())
 
 
 def _column(occupation: Occupation, name: str, rows: tuple[_Row, ...]) -> _Column:
-    """One job's side of a table: each row's fact, its typed cell value and its fact key, and
-    the rows where the job has the fact."""
+    """One job's side of a table: a cell for each row, None where the job lacks the fact, and
+    the rows where it has it."""
 
     def make() -> _Column:
         cells = []
@@ -384,8 +380,8 @@ def _column(occupation: Occupation, name: str, rows: tuple[_Row, ...]) -> _Colum
         for _, read, wrap in rows:
             value = facts[read]
             key = _fact(occupation, _VIEWED.get(read, read))
-            cells.append((value, None if value is None else wrap(value), key))
-        return tuple(cells), tuple(i for i, cell in enumerate(cells) if cell[0] is not None)
+            cells.append(None if value is None else Cell(wrap(value), {key: value}))
+        return tuple(cells), tuple(i for i, cell in enumerate(cells) if cell is not None)
 
     return _derived(occupation, f"table.{name}", make)  # type: ignore[no-any-return]
 

@@ -24,7 +24,7 @@ from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
 from .phrasebank import Message, Phrasebank, Variant
 from .plain_templates import compile_plain
 from .quantities import Breakdown, Labelled
-from .spec import ArticlePlan, BulletList, Paragraph, Referent, SentenceSpec, Table, Verbatim
+from .spec import ArticlePlan, BulletList, Cell, Paragraph, Referent, SentenceSpec, Table, Verbatim
 from .templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
 
 
@@ -97,11 +97,7 @@ class _Realizer:
         rows = []
         for row in block.rows:
             label = self.sentence(row.label, distinct=False, fragment=True)
-            cells = tuple(
-                missing if value is None else Sentence(self.cache.cell_text(value), facts=row.facts)
-                for value in row.cells
-            )
-            rows.append((label, *cells))
+            rows.append((label, *(missing if cell is None else self.cache.cell(cell) for cell in row.cells)))
         return TableBlock(header, tuple(rows))
 
     def document(self) -> Document:
@@ -219,6 +215,7 @@ class RealizeCache:
         self.choice_sets: dict[tuple[Any, ...], Choices] = {}
         self.conditions: dict[int, tuple[tuple[str, ...], Choices]] = {}
         self.cells: dict[Any, str] = {}
+        self.cell_sentences: dict[Cell, Sentence] = {}  # by identity; the key keeps its id from reuse
         self.constants: dict[tuple[int, bool], Sentence | None] = {}
         self.plain: dict[int, Any] = {}  # variant id -> compile_plain's function, or None
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
@@ -272,8 +269,18 @@ class RealizeCache:
             self.constants[key] = found
         return found  # type: ignore[return-value]
 
+    def cell(self, cell: Cell) -> Sentence:
+        """Built once for each cell the planner made, which is once per occupation and table row."""
+        found = self.cell_sentences.get(cell)
+        if found is None:
+            found = Sentence(self.cell_text(cell.value), facts=cell.facts)
+            if len(self.cell_sentences) >= MAX_CACHED:
+                self.cell_sentences.clear()
+            self.cell_sentences[cell] = found
+        return found
+
     def cell_text(self, value: Any) -> str:
-        """A table cell: the value in house style, capitalized; the same figure recurs in many tables."""
+        """A value in house style, capitalized; the same figure recurs in many tables."""
         cache_key = _typed(value)  # Money(5) and Percent(5) are equal as numbers, not as text
         found = self.cells.get(cache_key)
         if found is None:

@@ -73,11 +73,22 @@ class BulletList:
     items: tuple[Paragraph, ...]
 
 
+@dataclass(frozen=True, eq=False)
+class Cell:
+    """A table cell: a typed value and the one fact it shows.
+
+    Compared by identity, because the planner makes each occupation's cells once and the
+    realizer can then render each once, not once per pair.
+    """
+
+    value: Any
+    facts: Mapping[str, Any]
+
+
 @dataclass(frozen=True)
 class TableRow:
     label: SentenceSpec
-    cells: tuple[Any, ...]  # typed values; None where the fact is missing
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    cells: tuple[Cell | None, ...]  # None where the job lacks the fact
 
 
 @dataclass(frozen=True)
