@@ -105,3 +105,24 @@ def test_whole_articles_change_only_in_sentences_the_new_variant_wins(tmp_path):
         assert all(m.message == "overview.lead" and m.variant == "brand-new" for _, m in diffs)
         changed_articles += bool(diffs)
     assert 0 < changed_articles < 30
+
+
+def test_a_condition_that_reads_no_slot_still_decides(tmp_path):
+    """The realizer works out such a condition once per message; it must still hold it to it."""
+    bank_dir = tmp_path / "en"
+    shutil.copytree(default_phrasebank_dir(), bank_dir)
+    path = bank_dir / "overview.yaml"
+    variants = (
+        '      - id: never\n        when: "false"\n        text: "Numbers never."\n'
+        '      - id: always\n        when: "true"\n        text: "Numbers always."\n'
+    )
+    path.write_text(path.read_text() + variants)
+    generator = open_generator(phrasebank_dir=bank_dir)
+    hand = [e.slug for e in generator.catalog.entries.values() if e.source == "hand"]
+    chosen = {
+        s.variant
+        for a, b in itertools.permutations(hand, 2)
+        for s in generator.document(a, b).sentences()
+        if s.message == "overview.lead"
+    }
+    assert "always" in chosen and "never" not in chosen

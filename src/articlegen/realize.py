@@ -50,18 +50,20 @@ class _Realizer:
         self.used: dict[str, set[str]] = {}
         self.previous_subject: Any = None  # the job the last sentence of this paragraph was about
         self.cache = cache_for(bank)
+        self.known = self.cache.messages
         self.scores = ScoreCache(seed, plan.pair_key)
 
     def sentence(self, spec: SentenceSpec, *, distinct: bool, fragment: bool = False) -> Sentence:
         message_id = spec.message
-        message = self.bank.message(message_id)
+        known = self.known.get(message_id) or self.cache.know(self.bank.message(message_id))
+        message = known.message
         slots = spec.slots
-        if self.observe is None and not spec.facts and "role" not in slots:
+        if known.may_be_constant and self.observe is None and not spec.facts and "role" not in slots:
             constant = self.cache.constant(message, fragment)
             if constant is not None:  # a label or heading that reads no slot: "Median salary"
                 self.previous_subject = None
                 return constant
-        choices = self.cache.choices(message, slots)
+        choices = self.cache.choices(known, slots)
         variants = choices.variants
         used = self.used.setdefault(message_id, set()) if distinct else _NONE_USED
         if len(variants) == 1:
@@ -145,14 +147,39 @@ class Choices:
     ids: tuple[str, ...]
 
 
-def _choices(message: Message, slots: Mapping[str, Any]) -> Choices:
-    variants = tuple(v for v in message.variants if is_eligible(v, slots))
+@dataclass(frozen=True)
+class _Known:
+    """What realizing a message needs before any slot is read, worked out on its first use."""
+
+    message: Message
+    every: Choices  # all its variants, with their score keys
+    condition_names: tuple[str, ...]  # the slots its variants' conditions read
+    fixed: Choices | None  # the choices when no condition reads a slot, else None
+    may_be_constant: bool  # one variant, no condition, no slot read: see RealizeCache.constant
+
+
+def _know(message: Message) -> _Known:
+    variants = message.variants
+    keys = tuple(score_key(message.id, v.id) for v in variants)
+    every = Choices(variants, keys, tuple(v.id for v in variants))
+    names = tuple(sorted({n for v in variants if v.condition for n in v.condition.names}))
+    fixed = None if names else _eligible(every, {})
+    only = variants[0] if len(variants) == 1 else None
+    may_be_constant = only is not None and only.condition is None and only.names == ()
+    return _Known(message, every, names, fixed, may_be_constant)
+
+
+def _eligible(every: Choices, slots: Mapping[str, Any]) -> Choices:
+    picked = [i for i, v in enumerate(every.variants) if v.condition is None or is_eligible(v, slots)]
+    if len(picked) == len(every.variants):
+        return every
     return Choices(
-        variants, tuple(score_key(message.id, v.id) for v in variants), tuple(v.id for v in variants)
+        tuple(every.variants[i] for i in picked),
+        tuple(every.keys[i] for i in picked),
+        tuple(every.ids[i] for i in picked),
     )
 
 
-_NO_CHOICES = Choices((), (), ())
 _UNKNOWN = object()
 _NO_FACTS: Mapping[str, Any] = MappingProxyType({})
 
@@ -213,7 +240,7 @@ class RealizeCache:
     def __init__(self, environment: Any) -> None:
         self.environment = environment
         self.choice_sets: dict[tuple[Any, ...], Choices] = {}
-        self.conditions: dict[int, tuple[tuple[str, ...], Choices]] = {}
+        self.messages: dict[str, _Known] = {}  # by message id: a cache belongs to one phrasebank
         self.cells: dict[Any, str] = {}
         self.cell_sentences: dict[Cell, Sentence] = {}  # by identity; the key keeps its id from reuse
         self.constants: dict[tuple[int, bool], Sentence | None] = {}
@@ -221,29 +248,26 @@ class RealizeCache:
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
 
-    def choices(self, message: Message, slots: Mapping[str, Any]) -> Choices:
-        """Cached on the values of the slots the message's conditions read, which are few or none."""
-        names, every = self._message_conditions(message)
-        if not names:
-            return every
+    def know(self, message: Message) -> _Known:
+        found = self.messages[message.id] = _know(message)
+        return found
+
+    def choices(self, known: _Known, slots: Mapping[str, Any]) -> Choices:
+        """The variants whose condition holds, cached on the values of the slots the conditions
+        read, which are few or none."""
+        if known.fixed is not None:
+            return known.fixed
+        names = known.condition_names
         try:
-            cache_key = (id(message), *(_typed(slots[name]) for name in names))
+            cache_key = (id(known), *[_typed(slots[name]) for name in names])
             found = self.choice_sets.get(cache_key)
         except (KeyError, TypeError):  # a missing slot, for is_eligible to report; an unhashable value
-            return _choices(message, slots)
+            return _eligible(known.every, slots)
         if found is None:
-            found = _choices(message, slots)
+            found = _eligible(known.every, slots)
             if len(self.choice_sets) >= MAX_CACHED:
                 self.choice_sets.clear()
             self.choice_sets[cache_key] = found
-        return found
-
-    def _message_conditions(self, message: Message) -> tuple[tuple[str, ...], Choices]:
-        found = self.conditions.get(id(message))
-        if found is None:
-            names = sorted({n for v in message.variants if v.condition for n in v.condition.names})
-            every = _choices(message, {}) if not names else _NO_CHOICES
-            found = self.conditions[id(message)] = (tuple(names), every)
         return found
 
     def constant(self, message: Message, fragment: bool) -> Sentence | None:
