@@ -28,6 +28,14 @@ _PUNCT_AFTER_SPACE = tuple((f" {c}", c) for c in ",.;:!?)]")
 _SEPARATOR_BEFORE_MARK = re.compile(r"[,;:] ?[,;:.]")  # spaces are single by then
 _MARK_BEFORE_CAPITAL = re.compile(r"[.;,:!?][A-Z]")
 _QUOTES = frozenset({'"', "\u201c", "'"})
+# Where a rule could apply to text whose spaces are single (the other rules need a space or a
+# character that is not printable), it starts at a mark, and sentences hold few marks: one
+# search that skips from mark to mark tells whether any rule applies. Most sentences need none.
+_FRAGMENT_RULES = r"(?<= [,.;:!?)\]])|(?<=[(\[]) "
+_NEEDS_FRAGMENT_RULES = re.compile(rf"[,.;:!?)\]\[(](?:{_FRAGMENT_RULES})")
+_NEEDS_SENTENCE_RULES = re.compile(
+    rf"[,.;:!?)\]\[(](?:{_FRAGMENT_RULES}|(?<=[,;:]) ?[,;:.]|(?<=\.)\.|(?<=[.;,:!?])[A-Z]|(?<=[,;])$)"
+)
 
 
 def collapse_spaces(text: str) -> str:
@@ -35,8 +43,15 @@ def collapse_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
+def _spaced_cleanly(text: str) -> bool:
+    """No whitespace but single spaces inside the text (isprintable() is False for the rest)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def tidy_fragment(text: str) -> str:
     """Headings, labels, list items: clean spacing and a capital first letter, no added stop."""
+    if _spaced_cleanly(text) and _NEEDS_FRAGMENT_RULES.search(text) is None:
+        return capitalize_first(text)
     text = collapse_spaces(text)
     # Spaces are single now, so removing one before a mark cannot create another such pair.
     for spaced, mark in _PUNCT_AFTER_SPACE:
@@ -49,15 +64,19 @@ def tidy_fragment(text: str) -> str:
 
 def tidy_sentence(text: str) -> str:
     """A full sentence: fragment rules plus fixed punctuation and a final stop."""
-    text = tidy_fragment(text)
-    if _SEPARATOR_BEFORE_MARK.search(text):
-        text = _DOUBLED.sub(r"\1", text)
-        text = _COMMA_STOP.sub(".", text)
-    if ".." in text:
-        text = _REPEATED_PERIOD.sub(".", text)
-    if _MARK_BEFORE_CAPITAL.search(text):
-        text = _MISSING_SPACE.sub(r"\1 ", text)
-    text = text.rstrip(",;")
+    if _spaced_cleanly(text) and _NEEDS_SENTENCE_RULES.search(text) is None:
+        # Capitalizing cannot make a rule apply: the letter follows nothing or a quote, not a mark.
+        text = capitalize_first(text)
+    else:
+        text = tidy_fragment(text)
+        if _SEPARATOR_BEFORE_MARK.search(text):
+            text = _DOUBLED.sub(r"\1", text)
+            text = _COMMA_STOP.sub(".", text)
+        if ".." in text:
+            text = _REPEATED_PERIOD.sub(".", text)
+        if _MARK_BEFORE_CAPITAL.search(text):
+            text = _MISSING_SPACE.sub(r"\1 ", text)
+        text = text.rstrip(",;")
     if text and not text.endswith(_TERMINAL) and not text.endswith(('."', '?"', '!"', ".)")):
         text += "."
     return text
