@@ -243,3 +243,13 @@ def test_pronouns_only_follow_a_plural_mention_of_the_same_job(generator):
                             r"(they|them|their|among them|of them)\b", sentences[0].text, re.I
                         )
     assert used > 0  # the rule is exercised, not vacuous
+
+
+def test_a_pipe_or_backslash_in_a_table_cell_is_escaped_in_markdown(tmp_path):
+    data = tmp_path / "data"
+    write_occupation(data, "clerk", 'title: Clerk\ntop_pay: {company: "A|B \\\\ Sons"}\n')
+    write_occupation(data, "typist", "title: Typist\ntop_pay: {company: Plain Co}\n")
+    markdown = open_generator(data).generate("clerk", "typist")
+    (row,) = [line for line in markdown.splitlines() if "Plain Co |" in line]
+    assert row.endswith("| A\\|B \\\\ Sons | Plain Co |"), row
+    assert row.replace("\\|", "").count("|") == 4  # three columns

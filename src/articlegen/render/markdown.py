@@ -9,10 +9,17 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
+def _row(cells: tuple[Sentence, ...]) -> str:
+    texts = [s.text for s in cells]
+    joined = "".join(texts)
+    if "|" in joined or "\\" in joined:  # rare: checked for the row at once, as tables are in every article
+        texts = [_cell(t) for t in texts]
+    return "| " + " | ".join(texts) + " |"
+
+
 def _table(block: TableBlock) -> list[str]:
-    header = [_cell(s.text) for s in block.header]
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(_cell(s.text) for s in row) + " |" for row in block.rows]
+    lines = [_row(block.header), "|" + "|".join("---" for _ in block.header) + "|"]
+    lines += [_row(row) for row in block.rows]
     return lines
 
 
