@@ -126,3 +126,18 @@ def test_a_condition_that_reads_no_slot_still_decides(tmp_path):
         if s.message == "overview.lead"
     }
     assert "always" in chosen and "never" not in chosen
+
+
+def test_the_realizers_quick_choice_is_choose_variants_choice():
+    """realize.py ranks by digest bytes without a sort; it must pick what choose_variant picks."""
+    from articlegen.choose import ScoreCache, score_key
+    from articlegen.realize import _best
+
+    message = load_phrasebank(default_phrasebank_dir()).message("salary.compare")
+    eligible = [v for v in message.variants if is_eligible(v, SLOTS)]
+    keys = tuple(score_key(message.id, v.id) for v in eligible)
+    ids = tuple(v.id for v in eligible)
+    for seed, pair_key in itertools.product((0, 7), PAIR_KEYS[:300]):
+        for used in (frozenset(), frozenset(ids[:1]), frozenset(ids[1:]), frozenset(ids)):
+            quick = eligible[_best(ScoreCache(seed, pair_key).scores(keys), ids, used)]
+            assert quick == choose_variant(message, SLOTS, seed, pair_key, used), (seed, pair_key, used)

@@ -184,12 +184,12 @@ _UNKNOWN = object()
 _NO_FACTS: Mapping[str, Any] = MappingProxyType({})
 
 
-def _best(scores: list[int], ids: tuple[str, ...], used: set[str] | frozenset[str]) -> int:
+def _best(scores: list[bytes], ids: tuple[str, ...], used: set[str] | frozenset[str]) -> int:
     """The highest-scoring variant not used yet in this article, else the highest of all.
 
     The same choice as taking the first unused variant in rank order (choose_among), without the sort.
     """
-    best, best_score = -1, -1
+    best, best_score = -1, b""  # below every score
     for index, score in enumerate(scores):
         if score > best_score and ids[index] not in used:
             best, best_score = index, score
