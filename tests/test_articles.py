@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from articlegen import open_generator
+from articlegen import plan as planner
 from articlegen.plan import plan_article
 from articlegen.spec import Paragraph
 
@@ -253,3 +254,38 @@ def test_a_pipe_or_backslash_in_a_table_cell_is_escaped_in_markdown(tmp_path):
     (row,) = [line for line in markdown.splitlines() if "Plain Co |" in line]
     assert row.endswith("| A\\|B \\\\ Sons | Plain Co |"), row
     assert row.replace("\\|", "").count("|") == 4  # three columns
+
+
+def test_sections_skipped_for_lack_of_data_would_have_been_empty(generator):
+    """plan_article skips a section where neither job has what it reads (has.* in plan._READS);
+    planned anyway, such a section must come out empty, or the skip would lose facts."""
+    catalog = generator.catalog
+    hand = [catalog.occupations[e.slug] for e in catalog.entries.values() if e.source == "hand"]
+    oews = [catalog.find(e.slug) for e in catalog.entries.values() if e.source == "oews" and not e.residual][
+        :5
+    ]
+    cut = {
+        "education": {"education": None, "comparisons": ()},
+        "demographics": {"demographics": None, "average_age": None},
+        "skills": {"skills": ()},
+    }
+    every_cut = {k: v for update in cut.values() for k, v in update.items()}
+    records = [*oews, *hand]
+    partial_cuts = ({"education": None}, {"demographics": None})  # what else the section reads stays
+    updates = (*cut.values(), every_cut, *partial_cuts)
+    records += [o.model_copy(update=update) for o in hand for update in updates]
+    sections = {
+        "education": planner._education,
+        "demographics": planner._demographics,
+        "skills": planner._skills,
+    }
+    skipped, planned = dict.fromkeys(sections, 0), dict.fromkeys(sections, 0)
+    for a, b in itertools.permutations(records, 2):
+        ctx = planner._Pair(a, b, planner.referent(a), planner.referent(b))
+        for name, plan_section in sections.items():
+            if not ctx.either(f"has.{name}"):
+                assert plan_section(ctx) is None, (name, a.slug, b.slug)
+                skipped[name] += 1
+            else:
+                planned[name] += plan_section(ctx) is not None
+    assert all(count > 100 for count in [*skipped.values(), *planned.values()]), (skipped, planned)

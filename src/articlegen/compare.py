@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from . import numbers
 
@@ -33,10 +34,14 @@ class Difference:
         return self.direction is Direction.SAME
 
 
+# Cached because an article compares the same two figures more than once (the yearly salaries
+# in the intro and again in the salary section) and each comparison builds a Difference.
+@lru_cache(maxsize=4096)
 def compare_money(a: float, b: float) -> Difference:
     return _compare(numbers.round_money(a), numbers.round_money(b), numbers.round_money)
 
 
+@lru_cache(maxsize=4096)
 def compare_quantity(a: float, b: float) -> Difference:
     return _compare(numbers.round_percent(a), numbers.round_percent(b), numbers.round_percent)
 

@@ -91,24 +91,26 @@ def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
         _duties(a, ra),
         _duties(b, rb),
         _salary(ctx),
-        _education(ctx),
-        _demographics(ctx),
-        _skills(ctx),
+        # Skipped where neither job has what the section reads (OEWS records have none of it);
+        # tests/test_articles.py checks the section would have been empty.
+        _education(ctx) if ctx.either("has.education") else None,
+        _demographics(ctx) if ctx.either("has.demographics") else None,
+        _skills(ctx) if ctx.either("has.skills") else None,
         _sources(ctx),
     )
     return ArticlePlan(
         kind="comparison",
         pair_key=f"{a.slug}|{b.slug}",
         subjects=(a.slug, b.slug),
-        title=SentenceSpec("title", {"a": ra, "b": rb, "coordinated": _coordinated(a, b)}),
+        title=SentenceSpec("title", {"a": ra, "b": rb, "coordinated": ctx.coordinated()}),
         sections=tuple(s for s in sections if s is not None),
         missing_cell=SentenceSpec("label.missing", {}),
     )
 
 
-def _coordinated(*occupations: Occupation) -> bool:
+def _coordinated(occupation: Occupation) -> bool:
     """Whether a title has its own commas, "and" or "or", which a title built with "or" would garble."""
-    return any(re.search(r",| or | and ", o.title.casefold()) for o in occupations)
+    return re.search(r",| or | and ", occupation.title.casefold()) is not None
 
 
 def _related(a: Occupation, b: Occupation) -> bool:
@@ -129,6 +131,16 @@ class _Pair:
 
     def roles(self) -> dict[str, Referent]:
         return {"a": self.ra, "b": self.rb}
+
+    def either(self, key: str) -> bool:
+        return bool(self.facts_a[key] or self.facts_b[key])
+
+    def coordinated(self) -> bool:
+        return self.either("coordinated")
+
+    def columns(self) -> tuple[SentenceSpec, SentenceSpec]:
+        """A table's header cells: one per job, each made once per occupation."""
+        return self.facts_a["column"], self.facts_b["column"]
 
 
 def _safe(get: Callable[[Occupation], Any], occupation: Occupation) -> Any:
@@ -172,6 +184,12 @@ _READS: dict[str, Callable[[Occupation], Any]] = {
     "demographics.gender": lambda o: o.demographics.gender,
     "demographics.race": lambda o: o.demographics.race,
     "demographics.lgbt_share": lambda o: o.demographics.lgbt_share,
+    # not facts, but read once per occupation as well
+    "coordinated": _coordinated,
+    "has.education": lambda o: o.education is not None or bool(o.comparisons),
+    "has.demographics": lambda o: o.demographics is not None or o.average_age is not None,
+    "has.skills": lambda o: bool(o.skills),
+    "column": lambda o: SentenceSpec("label.column", {"role": referent(o)}),
 }
 
 
@@ -359,11 +377,7 @@ def _table(ctx: _Pair, name: str, rows: tuple[_Row, ...]) -> Table:
         TableRow(_LABELS[rows[index][0]], (cells_a[index], cells_b[index]))
         for index in sorted({*present_a, *present_b})
     )
-    columns = tuple(
-        _derived(o, "column", lambda r=r: SentenceSpec("label.column", {"role": r}))
-        for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))
-    )
-    return Table(columns, kept)
+    return Table(ctx.columns(), kept)
 
 
 _Column = tuple[tuple[Cell | None, ...], tuple[int, ...]]

@@ -60,9 +60,12 @@ class Verbatim:
     fact: str  # the data key it comes from
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph:
     sentences: tuple[SentenceSpec | Verbatim, ...]
+
+    def __init__(self, sentences: tuple[SentenceSpec | Verbatim, ...]) -> None:
+        self.__dict__["sentences"] = sentences  # as SentenceSpec's: a dozen an article
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,14 @@ class Cell:
     facts: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TableRow:
     label: SentenceSpec
     cells: tuple[Cell | None, ...]  # None where the job lacks the fact
+
+    def __init__(self, label: SentenceSpec, cells: tuple[Cell | None, ...]) -> None:
+        own = self.__dict__  # as SentenceSpec's: a dozen an article
+        own["label"], own["cells"] = label, cells
 
 
 @dataclass(frozen=True)
@@ -100,11 +107,15 @@ class Table:
 Block = Paragraph | BulletList | Table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SectionPlan:
     id: str
     heading: SentenceSpec | None
     blocks: tuple[Block, ...]
+
+    def __init__(self, id: str, heading: SentenceSpec | None, blocks: tuple[Block, ...]) -> None:
+        own = self.__dict__  # as SentenceSpec's
+        own["id"], own["heading"], own["blocks"] = id, heading, blocks
 
 
 @dataclass(frozen=True)
