@@ -91,6 +91,8 @@ class Catalog:
         return self.occupations[slug]
 
     def _resolve(self, query: str) -> str:
+        if query in self.occupations:  # a slug already, as bulk runs pass: slugify would keep it
+            return query
         wanted = slugify(query)
         if wanted in self.occupations or wanted in self.entries:
             return wanted

@@ -407,7 +407,10 @@ def _plural_subject(role: Any, text: str) -> Any:
         return None
     lowered = text.lower()
     plural_form = forms_of(role).plural.lower()
-    return role if plural_form in lowered or re.search(r"\b(they|them|their)\b", lowered) else None
+    return role if plural_form in lowered or _PRONOUN.search(lowered) else None
+
+
+_PRONOUN = re.compile(r"\b(they|them|their)\b")
 
 
 def render_variant(variant: Variant, message_id: str, slots: Any) -> str:

@@ -66,6 +66,8 @@ def format_value(value: Any) -> str:
         return value.text  # type: ignore[no-any-return]
     if kind is Money:
         return numbers.format_money(value)
+    if kind is Percent:
+        return numbers.format_percent(value)
     if value is None:
         raise MissingValueError("a template printed a missing value (None)")
     if isinstance(value, bool):
