@@ -54,34 +54,37 @@ class _Realizer:
         self.scores = ScoreCache(seed, plan.pair_key)
 
     def sentence(self, spec: SentenceSpec, *, distinct: bool, fragment: bool = False) -> Sentence:
-        message_id = spec.message
-        known = self.known.get(message_id) or self.cache.know(self.bank.message(message_id))
-        message = known.message
-        slots = spec.slots
-        if known.may_be_constant and self.observe is None and not spec.facts and "role" not in slots:
-            constant = self.cache.constant(message, fragment)
+        message_id, slots, observe, cache = spec.message, spec.slots, self.observe, self.cache
+        known = self.known.get(message_id) or cache.know(self.bank.message(message_id))
+        if known.may_be_constant and observe is None and not spec.facts and "role" not in slots:
+            constant = cache.constant(known.message, fragment)
             if constant is not None:  # a label or heading that reads no slot: "Median salary"
                 self.previous_subject = None
                 return constant
-        choices = self.cache.choices(known, slots)
+        choices = cache.choices(known, slots)
         variants = choices.variants
-        used = self.used.setdefault(message_id, set()) if distinct else _NONE_USED
+        if distinct:
+            used = self.used.get(message_id)
+            if used is None:
+                used = self.used[message_id] = set()
+        else:
+            used = _NONE_USED
         if len(variants) == 1:
             variant = variants[0]
         elif not variants:
-            raise no_variant_applies(message)
+            raise no_variant_applies(known.message)
         else:
             variant = variants[_best(self.scores.scores(choices.keys), choices.ids, used)]
-        if self.observe is not None:
+        if observe is not None:
             seen = frozenset(used)
         if distinct:
             used.add(variant.id)
-        text, self.previous_subject = self.cache.render(
+        text, self.previous_subject = cache.render(
             variant, message_id, slots, fragment, self.previous_subject
         )
-        if self.observe is not None:
+        if observe is not None:
             ranked = self.scores.rank(message_id, variants)
-            self.observe(Choice(spec, tuple(ranked), variant, seen, distinct, fragment, text))
+            observe(Choice(spec, tuple(ranked), variant, seen, distinct, fragment, text))
         return Sentence(text, message_id, variant.id, variant.file, variant.line, spec.facts, choices.ids)
 
     def piece(self, piece: SentenceSpec | Verbatim, *, distinct: bool) -> Sentence:
