@@ -299,3 +299,20 @@ def test_articles_make_no_reference_cycles_so_bulk_workers_can_collect_rarely(ge
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_failed_write_is_a_one_line_error_and_leaves_no_temporary_file(tmp_path):
+    import pytest
+
+    from articlegen.bulk.store import LocalStore
+    from articlegen.errors import ArticlegenError
+
+    store = LocalStore(str(tmp_path))
+    store.write("a.md", b"text")
+    assert (tmp_path / "a.md").read_bytes() == b"text"
+    (tmp_path / "taken").mkdir()  # a folder where the article should go: the rename fails
+    with pytest.raises(ArticlegenError) as caught:
+        store.write("taken", b"text")
+    assert str(caught.value).startswith(f"{tmp_path / 'taken'}: cannot write: ")
+    assert "\n" not in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "taken"]

@@ -37,6 +37,18 @@ def open_store(out: str) -> Store:
     return FsspecStore(out)
 
 
+def _write_file(path: str, data: bytes) -> None:
+    """os.open and os.write, not open(): the file object's extra system calls (fstat, and ioctl
+    to ask whether it is a terminal) cost a bulk run about 30 us an article here."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 class LocalStore:
     def __init__(self, root: str) -> None:
         self.url = root
@@ -50,15 +62,16 @@ class LocalStore:
         return str(self.root / relpath)
 
     def write(self, relpath: str, data: bytes) -> None:
-        target = self.root / relpath
-        tmp = target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}")
+        # Paths as strings: pathlib's objects cost more than the rest of this, once per article.
+        target = os.path.join(self.root, relpath)
+        folder, name = os.path.split(target)
+        tmp = os.path.join(folder, f".{name}{TMP_MARK}{os.getpid()}")
         try:
-            with open(tmp, "wb") as out:
-                out.write(data)
+            _write_file(tmp, data)
             os.replace(tmp, target)
         except OSError as err:
             with contextlib.suppress(OSError):
-                tmp.unlink()
+                os.unlink(tmp)
             raise ArticlegenError(f"{target}: cannot write: {err.strerror}") from None
 
     def read(self, relpath: str) -> bytes | None:
