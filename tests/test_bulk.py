@@ -96,6 +96,8 @@ def test_each_article_is_the_generate_output_and_the_manifest_vouches_for_it(tmp
         assert record["sha256"] == sha256(files[record["path"]]).hexdigest()
         assert record["path"] == "-vs-".join(record["pair"]) + ".html"
         assert {"data", "phrasebanks", "seed", "format"} <= set(record)
+    for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        assert line == json.dumps(json.loads(line), ensure_ascii=False)  # plain JSON, one object a line
     assert (out / "errors.jsonl").read_text() == ""
     assert f"{len(golden)} written, 0 already complete, 0 failed" in stdout
 
