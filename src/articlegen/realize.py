@@ -250,6 +250,7 @@ class RealizeCache:
         self.plain: dict[int, Any] = {}  # variant id -> compile_plain's function, or None
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
+        self.pair_only: set[int] = set()  # variants whose text reads both jobs (by id; the bank keeps them)
 
     def know(self, message: Message) -> _Known:
         found = self.messages[message.id] = _know(message)
@@ -361,6 +362,8 @@ class RealizeCache:
         self, variant: Variant, slots: Mapping[str, Any], fragment: bool, previous: Any
     ) -> tuple[Any, ...] | None:
         """None when the slots cannot make a key: the text is then rendered uncached."""
+        if id(variant) in self.pair_only:
+            return None
         uses_previous = self.pronouns.get(id(variant))
         if uses_previous is None:
             uses_previous = self.pronouns[id(variant)] = any(m in variant.text for m in _PRONOUN_MARKS)
@@ -376,7 +379,10 @@ class RealizeCache:
                 return None
             types = tuple(map(type, values))
             if types.count(Referent) > 1:
-                return None  # about both jobs, so about this pair only: caching it would crowd out the rest
+                # About both jobs, so about this pair only: caching it would crowd out the rest.
+                # Such a variant is not tried again; that only decides caching, never the text.
+                self.pair_only.add(id(variant))
+                return None
             if Labelled in types or Breakdown in types:  # values nested in them carry types of their own
                 read = tuple(_typed(value) for value in values)
             else:
