@@ -70,12 +70,15 @@ def bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, default=5000, help="articles for the rate and scaling runs")
+    parser.add_argument("--articles", type=int, default=5000, help="articles for the one-process rate")
     parser.add_argument(
         "--long", type=int, default=0, help="articles in a long run for peak memory (0: skip)"
     )
     parser.add_argument(
-        "--scaling", type=int, default=10_000, help="N: 1- and 2-worker runs to disk of N and 2N articles"
+        "--scaling",
+        type=int,
+        default=10_000,
+        help="N: 1- and 2-worker runs to disk of N and 2N articles (0: skip)",
     )
     parser.add_argument("--format", default="md", choices=["md", "html", "json", "jsonl"])
     args = parser.parse_args()
@@ -108,6 +111,8 @@ def main() -> None:
         # once the run is going, without the start-up (imports, loading, first use) that a run
         # of all pairs pays once. Both figures are printed.
         n = args.scaling
+        if not n:
+            return
         files = {}
         for count in (n, 2 * n):
             files[count] = Path(tmp) / f"pairs-{count}.csv"
@@ -126,8 +131,9 @@ def main() -> None:
                 f"  {w} worker(s): {n:,} articles in {whole:.2f} s with start-up ({n / whole:,.0f}/s); "
                 f"{2 * n:,} in {seconds[w, 2 * n]:.2f} s, so {steady[w]:,.0f}/s once started"
             )
+        started_up = seconds[1, n] / seconds[2, n]
         print(
-            f"  scaling 1 -> 2 workers: {seconds[1, n] / seconds[2, n]:.2f}x for {n:,} articles with start-up, "
+            f"  scaling 1 -> 2 workers: {started_up:.2f}x for {n:,} articles with start-up, "
             f"{steady[2] / steady[1]:.2f}x once started"
         )
 
