@@ -36,10 +36,12 @@ def compile_plain(env: Environment, text: str) -> PlainRender | None:
         pieces = _pieces(parsed, env)
     except (_Unsupported, TemplateError):
         return None
-    filters = {name: env.filters[name] for name in filter_names(parsed)}
+    # Each filter is a global of its own, `_f_<name>`: one lookup a use. Only registered
+    # filter names get there (_expression checks), and they are identifiers.
+    filters = {f"_f_{name}": env.filters[name] for name in filter_names(parsed)}
     source = f"lambda s: ''.join(({', '.join(pieces)},))" if pieces else "lambda s: ''"
-    # The source holds only the whitelisted nodes, with names and text via repr().
-    return eval(source, {"__builtins__": {"str": str}, "_fin": env.finalize, "_f": filters})  # type: ignore[no-any-return]
+    # The source holds only the whitelisted nodes, with slot names and text via repr().
+    return eval(source, {"__builtins__": {}, "_fin": env.finalize, **filters})  # type: ignore[no-any-return]
 
 
 def _pieces(parsed: nodes.Template, env: Environment) -> list[str]:
@@ -51,7 +53,8 @@ def _pieces(parsed: nodes.Template, env: Environment) -> list[str]:
             if isinstance(node, nodes.TemplateData):
                 pieces.append(repr(node.data))
             else:
-                pieces.append(f"str(_fin({_expression(node, env)}))")
+                # finalize gives text; were it not to, join raises and Jinja renders it instead
+                pieces.append(f"_fin({_expression(node, env)})")
     return pieces
 
 
@@ -64,7 +67,7 @@ def _expression(node: nodes.Node, env: Environment) -> str:
         passes = getattr(env.filters[node.name], "jinja_pass_arg", None)
         inner = _expression(node.node, env)
         if passes is None:
-            return f"_f[{node.name!r}]({inner})"
+            return f"_f_{node.name}({inner})"
         if passes.name == "context":  # our context filters only .get() from it, as from a dict
-            return f"_f[{node.name!r}](s, {inner})"
+            return f"_f_{node.name}(s, {inner})"
     raise _Unsupported

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -57,7 +57,9 @@ class _Realizer:
         message_id, slots, observe, cache = spec.message, spec.slots, self.observe, self.cache
         known = self.known.get(message_id) or cache.know(self.bank.message(message_id))
         if known.may_be_constant and observe is None and not spec.facts and "role" not in slots:
-            constant = cache.constant(known.message, fragment)
+            constant = known.constants.get(fragment, _UNKNOWN)
+            if constant is _UNKNOWN:
+                constant = known.constants[fragment] = cache.constant(known.message, fragment)
             if constant is not None:  # a label or heading that reads no slot: "Median salary"
                 self.previous_subject = None
                 return constant
@@ -159,6 +161,7 @@ class _Known:
     condition_names: tuple[str, ...]  # the slots its variants' conditions read
     fixed: Choices | None  # the choices when no condition reads a slot, else None
     may_be_constant: bool  # one variant, no condition, no slot read: see RealizeCache.constant
+    constants: dict[bool, Sentence | None] = field(default_factory=dict)  # by fragment, once built
 
 
 def _know(message: Message) -> _Known:
@@ -246,7 +249,6 @@ class RealizeCache:
         self.messages: dict[str, _Known] = {}  # by message id: a cache belongs to one phrasebank
         self.cells: dict[Any, str] = {}
         self.cell_sentences: dict[Cell, Sentence] = {}  # by identity; the key keeps its id from reuse
-        self.constants: dict[tuple[int, bool], Sentence | None] = {}
         self.plain: dict[int, Any] = {}  # variant id -> compile_plain's function, or None
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
@@ -277,25 +279,20 @@ class RealizeCache:
     def constant(self, message: Message, fragment: bool) -> Sentence | None:
         """The sentence of a message whose only variant reads no slot and no previous subject.
 
-        Such a sentence is the same in every article, so it is built once. The caller
-        makes sure the spec has no facts and no `role` (the realizer reads a role itself).
+        Such a sentence is the same in every article, so the realizer keeps it (_Known.constants).
+        The caller makes sure the spec has no facts and no `role` (the realizer reads a role itself).
         """
-        key = (id(message), fragment)
-        found = self.constants.get(key, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = None
-            only = message.variants[0] if len(message.variants) == 1 else None
-            if (
-                only is not None
-                and only.condition is None
-                and only.names == ()
-                and not any(mark in only.text for mark in _PRONOUN_MARKS)
-            ):
-                raw = render_variant(only, message.id, {PREVIOUS_SUBJECT: None})
-                text = tidy_fragment(raw) if fragment else tidy_sentence(raw)
-                found = Sentence(text, message.id, only.id, only.file, only.line, _NO_FACTS, (only.id,))
-            self.constants[key] = found
-        return found  # type: ignore[return-value]
+        only = message.variants[0] if len(message.variants) == 1 else None
+        if (
+            only is None
+            or only.condition is not None
+            or only.names != ()
+            or any(mark in only.text for mark in _PRONOUN_MARKS)
+        ):
+            return None
+        raw = render_variant(only, message.id, {PREVIOUS_SUBJECT: None})
+        text = tidy_fragment(raw) if fragment else tidy_sentence(raw)
+        return Sentence(text, message.id, only.id, only.file, only.line, _NO_FACTS, (only.id,))
 
     def cell(self, cell: Cell) -> Sentence:
         """Built once for each cell the planner made, which is once per occupation and table row."""
