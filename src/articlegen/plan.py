@@ -348,6 +348,8 @@ def _top_skills(occupation: Occupation, limit: int) -> tuple[str, ...]:
 
 
 def _intro_skills(ctx: _Pair) -> list[SentenceSpec]:
+    if not ctx.either("has.skills"):
+        return []
     top_a, top_b = _top_skills(ctx.a, TOP_SKILLS), _top_skills(ctx.b, TOP_SKILLS)
     facts = {_fact(ctx.a, "skills"): top_a, _fact(ctx.b, "skills"): top_b}
     if top_a and top_b and {s.casefold() for s in top_a} == {s.casefold() for s in top_b}:
