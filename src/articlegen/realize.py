@@ -63,6 +63,12 @@ class _Realizer:
             if constant is not None:  # a label or heading that reads no slot: "Median salary"
                 self.previous_subject = None
                 return constant
+        reusable = known.single and observe is None and not spec.facts
+        if reusable:  # e.g. a table's column header, which the planner makes once per occupation
+            entry = cache.by_spec.get((id(spec), fragment))
+            if entry is not None and entry[0] is spec:
+                self.previous_subject = entry[2]
+                return entry[1]
         choices = cache.choices(known, slots)
         variants = choices.variants
         if distinct:
@@ -87,7 +93,10 @@ class _Realizer:
         if observe is not None:
             ranked = self.scores.rank(message_id, variants)
             observe(Choice(spec, tuple(ranked), variant, seen, distinct, fragment, text))
-        return Sentence(text, message_id, variant.id, variant.file, variant.line, spec.facts, choices.ids)
+        sentence = Sentence(text, message_id, variant.id, variant.file, variant.line, spec.facts, choices.ids)
+        if reusable:
+            cache.keep_for_spec(spec, fragment, sentence, self.previous_subject)
+        return sentence
 
     def piece(self, piece: SentenceSpec | Verbatim, *, distinct: bool) -> Sentence:
         if isinstance(piece, Verbatim):
@@ -161,6 +170,7 @@ class _Known:
     condition_names: tuple[str, ...]  # the slots its variants' conditions read
     fixed: Choices | None  # the choices when no condition reads a slot, else None
     may_be_constant: bool  # one variant, no condition, no slot read: see RealizeCache.constant
+    single: bool  # one variant, no condition, no previous subject read: a spec's sentence is its own
     constants: dict[bool, Sentence | None] = field(default_factory=dict)  # by fragment, once built
 
 
@@ -171,8 +181,13 @@ def _know(message: Message) -> _Known:
     names = tuple(sorted({n for v in variants if v.condition for n in v.condition.names}))
     fixed = None if names else _eligible(every, {})
     only = variants[0] if len(variants) == 1 else None
-    may_be_constant = only is not None and only.condition is None and only.names == ()
-    return _Known(message, every, names, fixed, may_be_constant)
+    single = only is not None and only.condition is None and not _reads_previous(only)
+    may_be_constant = single and only.names == ()  # type: ignore[union-attr]
+    return _Known(message, every, names, fixed, may_be_constant, single)
+
+
+def _reads_previous(variant: Variant) -> bool:
+    return any(mark in variant.text for mark in _PRONOUN_MARKS)
 
 
 def _eligible(every: Choices, slots: Mapping[str, Any]) -> Choices:
@@ -247,12 +262,19 @@ class RealizeCache:
         self.environment = environment
         self.choice_sets: dict[tuple[Any, ...], Choices] = {}
         self.messages: dict[str, _Known] = {}  # by message id: a cache belongs to one phrasebank
+        self.by_spec: dict[tuple[int, bool], tuple[SentenceSpec, Sentence, Any]] = {}
         self.cells: dict[Any, str] = {}
         self.cell_sentences: dict[Cell, Sentence] = {}  # by identity; the key keeps its id from reuse
         self.plain: dict[int, Any] = {}  # variant id -> compile_plain's function, or None
         self.texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.pronouns: dict[int, bool] = {}
         self.pair_only: set[int] = set()  # variants whose text reads both jobs (by id; the bank keeps them)
+
+    def keep_for_spec(self, spec: SentenceSpec, fragment: bool, sentence: Sentence, subject: Any) -> None:
+        """For a spec with one wording: its sentence, for the next article that has the same spec."""
+        if len(self.by_spec) >= MAX_CACHED:
+            self.by_spec.clear()
+        self.by_spec[id(spec), fragment] = (spec, sentence, subject)  # the spec kept: its id stays its own
 
     def know(self, message: Message) -> _Known:
         found = self.messages[message.id] = _know(message)
