@@ -37,9 +37,12 @@ class Sentence:
         own["line"], own["facts"], own["eligible"] = line, facts, eligible
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ParagraphBlock:
     sentences: tuple[Sentence, ...]
+
+    def __init__(self, sentences: tuple[Sentence, ...]) -> None:
+        self.__dict__["sentences"] = sentences  # as Sentence's: a dozen an article
 
     @property
     def text(self) -> str:

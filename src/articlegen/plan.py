@@ -207,7 +207,7 @@ def _fact(occupation: Occupation, key: str) -> str:
 def _section(
     section_id: str, heading: SentenceSpec | None, blocks: Iterable[Block | None]
 ) -> SectionPlan | None:
-    kept = tuple(block for block in blocks if block is not None and _has_content(block))
+    kept = tuple([block for block in blocks if block is not None and _has_content(block)])
     return SectionPlan(section_id, heading, kept) if kept else None
 
 
@@ -220,7 +220,7 @@ def _has_content(block: Block) -> bool:
 
 
 def _paragraph(*sentences: SentenceSpec | Verbatim | None) -> Paragraph:
-    return Paragraph(tuple(s for s in sentences if s is not None))
+    return Paragraph(tuple([s for s in sentences if s is not None]))
 
 
 def _flat(*groups: Iterable[SentenceSpec | None] | SentenceSpec | None) -> list[SentenceSpec | None]:

@@ -105,7 +105,15 @@ class _Realizer:
 
     def paragraph(self, block: Paragraph, *, distinct: bool = True) -> ParagraphBlock:
         self.previous_subject = None
-        return ParagraphBlock(tuple(self.piece(p, distinct=distinct) for p in block.sentences))
+        sentence, piece = self.sentence, self.piece
+        return ParagraphBlock(
+            tuple(
+                [
+                    sentence(p, distinct=distinct) if type(p) is SentenceSpec else piece(p, distinct=distinct)
+                    for p in block.sentences
+                ]
+            )
+        )
 
     def table(self, block: Table) -> TableBlock:
         missing = self.sentence(self.plan.missing_cell, distinct=False, fragment=True)
