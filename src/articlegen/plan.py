@@ -9,7 +9,7 @@ happens here too: two equal facts become one "both" sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .compare import Difference, Direction, compare_money, compare_quantity, compare_skills, same_text
@@ -193,7 +193,7 @@ _READS: dict[str, Callable[[Occupation], Any]] = {
 }
 
 
-def facts_of(occupation: Occupation) -> dict[str, Any]:
+def facts_of(occupation: Occupation) -> Mapping[str, Any]:
     """Every fact in _READS for one occupation, None where it is missing."""
     return _derived(  # type: ignore[no-any-return]
         occupation, "facts", lambda: {key: _safe(read, occupation) for key, read in _READS.items()}

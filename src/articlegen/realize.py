@@ -57,12 +57,12 @@ class _Realizer:
         message_id, slots, observe, cache = spec.message, spec.slots, self.observe, self.cache
         known = self.known.get(message_id) or cache.know(self.bank.message(message_id))
         if known.may_be_constant and observe is None and not spec.facts and "role" not in slots:
-            constant = known.constants.get(fragment, _UNKNOWN)
-            if constant is _UNKNOWN:
+            # a label or heading that reads no slot: "Median salary"
+            constant = known.constants.get(fragment)
+            if constant is None:
                 constant = known.constants[fragment] = cache.constant(known.message, fragment)
-            if constant is not None:  # a label or heading that reads no slot: "Median salary"
-                self.previous_subject = None
-                return constant
+            self.previous_subject = None
+            return constant
         reusable = known.single and observe is None and not spec.facts
         if reusable:  # e.g. a table's column header, which the planner makes once per occupation
             entry = cache.by_spec.get((id(spec), fragment))
@@ -179,7 +179,7 @@ class _Known:
     fixed: Choices | None  # the choices when no condition reads a slot, else None
     may_be_constant: bool  # one variant, no condition, no slot read: see RealizeCache.constant
     single: bool  # one variant, no condition, no previous subject read: a spec's sentence is its own
-    constants: dict[bool, Sentence | None] = field(default_factory=dict)  # by fragment, once built
+    constants: dict[bool, Sentence] = field(default_factory=dict)  # by fragment, once built
 
 
 def _know(message: Message) -> _Known:
@@ -306,20 +306,14 @@ class RealizeCache:
             self.choice_sets[cache_key] = found
         return found
 
-    def constant(self, message: Message, fragment: bool) -> Sentence | None:
+    def constant(self, message: Message, fragment: bool) -> Sentence:
         """The sentence of a message whose only variant reads no slot and no previous subject.
 
         Such a sentence is the same in every article, so the realizer keeps it (_Known.constants).
-        The caller makes sure the spec has no facts and no `role` (the realizer reads a role itself).
+        The caller makes sure of that (_Known.may_be_constant), and that the spec has no facts
+        and no `role` (the realizer reads a role itself).
         """
-        only = message.variants[0] if len(message.variants) == 1 else None
-        if (
-            only is None
-            or only.condition is not None
-            or only.names != ()
-            or any(mark in only.text for mark in _PRONOUN_MARKS)
-        ):
-            return None
+        (only,) = message.variants
         raw = render_variant(only, message.id, {PREVIOUS_SUBJECT: None})
         text = tidy_fragment(raw) if fragment else tidy_sentence(raw)
         return Sentence(text, message.id, only.id, only.file, only.line, _NO_FACTS, (only.id,))
@@ -393,7 +387,7 @@ class RealizeCache:
             return None
         uses_previous = self.pronouns.get(id(variant))
         if uses_previous is None:
-            uses_previous = self.pronouns[id(variant)] = any(m in variant.text for m in _PRONOUN_MARKS)
+            uses_previous = self.pronouns[id(variant)] = _reads_previous(variant)
         names = variant.names
         if names is None:
             read = slots_key(slots)
