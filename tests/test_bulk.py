@@ -203,6 +203,66 @@ def test_output_is_the_same_for_any_worker_count_and_hash_seed(tmp_path):
     assert sum(data.count(b"\n") for data in runs["1"][0].values()) == 30
 
 
+def test_forked_workers_use_the_generator_the_run_loaded(tmp_path, monkeypatch, generator):
+    """Workers that load content on their own would fail here: loading is patched to raise."""
+    import multiprocessing
+
+    from articlegen.bulk import BulkOptions, run_bulk, work
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers inherit the loaded generator only where processes fork")
+
+    def no_loading(*_args: object) -> None:
+        raise AssertionError("a worker loaded the content again")
+
+    monkeypatch.setattr(work, "open_generator", no_loading)
+    pairs = write_pairs(
+        tmp_path / "pairs.csv",
+        [(a, b) for a in oews_slugs(generator, 5) for b in oews_slugs(generator, 5) if a != b],
+    )
+    summary = run_bulk(BulkOptions(pairs=str(pairs), out=str(tmp_path / "out"), workers=2, quiet=True))
+    assert (summary.written, summary.failed) == (20, 0)
+    assert len(articles(tmp_path / "out")) == 20
+    assert (tmp_path / "out" / "errors.jsonl").read_text() == ""
+
+
+def test_a_worker_that_cannot_load_the_content_ends_the_run_instead_of_hanging(tmp_path):
+    """Pool restarts a worker whose initializer raises, forever; the error must reach the run."""
+    from articlegen.bulk import local
+    from articlegen.bulk.jobs import Unit
+    from articlegen.bulk.versions import Versions
+    from articlegen.bulk.work import WorkSpec
+    from articlegen.errors import ArticlegenError
+
+    missing = str(tmp_path / "no-such-data")
+    spec = WorkSpec(str(tmp_path / "out"), "md", 0, "comparison", Versions("x", "y"), data_dir=missing)
+    local._init_worker(spec)  # returns: the pool keeps this worker
+    with pytest.raises(ArticlegenError, match="differ from the client"):
+        local._render([Unit("a-vs-b.md", (("a", "b"),))])
+
+
+def test_an_error_outside_any_article_ends_a_pooled_run_instead_of_hanging(tmp_path, generator):
+    """The pool's task thread waits for a free slot; the run must free it when it stops."""
+    if sys.platform == "win32":
+        pytest.skip("needs fork")
+    slugs = oews_slugs(generator, 12)
+    pairs = write_pairs(tmp_path / "pairs.csv", [(a, b) for a in slugs for b in slugs if a != b])
+    script = f"""
+import multiprocessing, sys
+from articlegen.bulk import BulkOptions, local, run_bulk
+multiprocessing.set_start_method("fork")
+def broken(spec, units):
+    raise RuntimeError("the disk went away")
+local.render_batch = broken  # the forked workers inherit it
+try:
+    run_bulk(BulkOptions(pairs={str(pairs)!r}, out={str(tmp_path / "out")!r}, workers=2, quiet=True))
+except RuntimeError as err:
+    print("ended:", err)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert "ended: the disk went away" in result.stdout, result.stderr
+
+
 def test_the_dask_engine_writes_through_fsspec_what_the_local_engine_writes(tmp_path):
     distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
     fsspec = pytest.importorskip("fsspec", reason="fsspec is not installed")

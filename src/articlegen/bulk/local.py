@@ -1,21 +1,26 @@
-"""The local engine: a pool of worker processes, each loading the Generator once.
+"""The local engine: a pool of worker processes sharing the Generator the run has loaded.
 
-Units stream in and results stream out (imap_unordered with chunks); a semaphore
-bounds the units in flight, because Pool would otherwise read the whole input at
-once and memory would grow with the run.
+Units stream in and results stream out, in batches: every message between the
+processes wakes the pool's threads in the parent, which shares the two cores with
+the workers, so a message carries BATCH units. A semaphore bounds the batches in
+flight, because Pool would otherwise read the whole input at once and memory would
+grow with the run. Where processes fork, workers inherit the loaded Generator
+instead of loading their own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator
 
+from ..pipeline import Generator
 from .jobs import Unit
-from .work import UnitResult, WorkSpec, render_unit, worker_state
+from .work import UnitResult, WorkSpec, adopt_generator, render_batch, render_unit, worker_state
 
-CHUNK = 16  # units a task: enough to hide the pool's per-task cost, small enough to share out evenly
-IN_FLIGHT_PER_WORKER = 8 * CHUNK
+BATCH = 64  # articles a task at most: enough to keep the parent's share small
+IN_FLIGHT_PER_WORKER = 4  # batches
 
 _spec: WorkSpec | None = None
 
@@ -23,29 +28,68 @@ _spec: WorkSpec | None = None
 def _init_worker(spec: WorkSpec) -> None:
     global _spec
     _spec = spec
-    worker_state(spec)  # load now, so the first results are not late by the load time
+    # Load now (unless inherited), so the first results are not late by the load time. An error
+    # raised here would make Pool start new workers forever; the first unit meets it again, and
+    # the run ends with it.
+    with contextlib.suppress(Exception):
+        worker_state(spec)
 
 
-def _render(unit: Unit) -> UnitResult:
+def _render(units: list[Unit]) -> list[UnitResult]:
     assert _spec is not None
-    return render_unit(_spec, unit)
+    return render_batch(_spec, units)
 
 
 def run_local(
-    spec: WorkSpec, units: Iterable[Unit], workers: int, on_result: Callable[[UnitResult], None]
+    spec: WorkSpec,
+    units: Iterable[Unit],
+    workers: int,
+    on_result: Callable[[UnitResult], None],
+    generator: Generator | None = None,
+    total: int = 0,
 ) -> None:
+    """`generator`: the one the run has loaded from the spec's content, if any, for the workers to share.
+
+    `total`: the articles expected, if known. A short run gets smaller batches, so that every
+    worker has a share and results arrive as they are done. A batch holds whole units (a jsonl
+    unit is many articles).
+    """
+    if generator is not None:
+        adopt_generator(spec, generator)
     if workers <= 1:  # no pool: the same code in this process
         for unit in units:
             on_result(render_unit(spec, unit))
         return
-    slots = threading.Semaphore(workers * IN_FLIGHT_PER_WORKER)
+    in_flight = workers * IN_FLIGHT_PER_WORKER
+    slots, stop = threading.Semaphore(in_flight), threading.Event()
+    size = min(BATCH, max(1, total // in_flight)) if total else BATCH
 
-    def bounded() -> Iterator[Unit]:
+    def admit() -> bool:
+        slots.acquire()
+        return not stop.is_set()
+
+    def bounded() -> Iterator[list[Unit]]:  # runs in the pool's task thread
+        batch: list[Unit] = []
+        articles = 0
         for unit in units:
-            slots.acquire()
-            yield unit
+            batch.append(unit)
+            articles += len(unit.pairs)
+            if articles >= size:
+                if not admit():
+                    return
+                yield batch
+                batch, articles = [], 0
+        if batch and admit():
+            yield batch
 
     with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:
-        for result in pool.imap_unordered(_render, bounded(), chunksize=CHUNK):
-            slots.release()
-            on_result(result)
+        try:
+            for results in pool.imap_unordered(_render, bounded()):
+                slots.release()
+                for result in results:
+                    on_result(result)
+        finally:
+            # On an error or Ctrl-C, the task thread may wait for a slot: free it, or closing
+            # the pool waits for that thread forever.
+            stop.set()
+            slots.release(in_flight)

@@ -105,7 +105,8 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
 
             run_dask(spec, todo(), options.workers, options.scheduler, on_result)
         else:
-            run_local(spec, todo(), options.workers or os.cpu_count() or 1, on_result)
+            workers = options.workers or os.cpu_count() or 1
+            run_local(spec, todo(), workers, on_result, generator, stream.total)
     finally:
         progress.close()
         journal.close()

@@ -50,6 +50,7 @@ class UnitResult:
 
 
 _STATE: dict[tuple[Any, ...], tuple[Generator, Store]] = {}
+_STATES_KEPT = 4  # a process that runs many bulk jobs (a test session) keeps only the latest
 
 # Allocations between collections of the youngest generation (Python's default is 700).
 GC_THRESHOLD = 50_000
@@ -69,9 +70,24 @@ def settle_for_bulk() -> None:
     gc.set_threshold(GC_THRESHOLD, 20, 100)
 
 
+def _state_key(spec: WorkSpec) -> tuple[Any, ...]:
+    return (spec.data_dir, spec.phrasebank_dir, spec.out)
+
+
+def adopt_generator(spec: WorkSpec, generator: Generator) -> None:
+    """Use a Generator already loaded from the spec's content in this process, and in processes it forks.
+
+    The run has loaded and checked the content once; loading it again in each worker
+    cost about a third of a second of start-up, and a worker's own copy more memory.
+    """
+    key = _state_key(spec)
+    if key not in _STATE:
+        _keep(key, (generator, open_store(spec.out)))
+
+
 def worker_state(spec: WorkSpec) -> tuple[Generator, Store]:
     """This process's Generator and store for `spec`, loaded on first use and checked against its versions."""
-    key = (spec.data_dir, spec.phrasebank_dir, spec.out)
+    key = _state_key(spec)
     if key not in _STATE:
         data = Path(spec.data_dir) if spec.data_dir else None
         bank = Path(spec.phrasebank_dir) if spec.phrasebank_dir else None
@@ -81,9 +97,15 @@ def worker_state(spec: WorkSpec) -> tuple[Generator, Store]:
                 f"worker on {os.uname().nodename}: its data or phrasebanks differ from the client's "
                 f"(found {found}, expected {spec.versions}); install the same content on every worker"
             )
-        _STATE[key] = (open_generator(data, bank), open_store(spec.out))
-        settle_for_bulk()
+        _keep(key, (open_generator(data, bank), open_store(spec.out)))
     return _STATE[key]
+
+
+def _keep(key: tuple[Any, ...], state: tuple[Generator, Store]) -> None:
+    while len(_STATE) >= _STATES_KEPT:
+        del _STATE[next(iter(_STATE))]
+    _STATE[key] = state
+    settle_for_bulk()
 
 
 def render_text(generator: Generator, spec: WorkSpec, pair: Pair) -> str:
