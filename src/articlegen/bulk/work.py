@@ -1,7 +1,7 @@
 """The work of one unit, run in a worker: render its articles, write its file, report what happened.
 
-A worker process loads the Generator once (on the first unit it gets) and keeps it,
-because loading data and phrasebanks costs far more than an article.
+A worker process loads the Generator once (or inherits the run's, where processes
+fork) and keeps it, because loading data and phrasebanks costs far more than an article.
 """
 
 from __future__ import annotations
