@@ -1,6 +1,6 @@
 """Bulk generation figures: articles and words per second per core, scaling to 2 workers, peak memory.
 
-Run: python benchmarks/bulk.py [--articles N] [--scaling N] [--long N] [--format md]
+Run: python benchmarks/bulk.py [--articles N] [--scaling N] [--rounds R] [--long N] [--format md]
 Prints figures; asserts nothing. "Per core" divides by CPU seconds, so other load on the
 machine slows the wall clock but not the figure; wall-clock rates are printed beside it.
 Pairs are OEWS article subjects in the order `--pairs all` streams them.
@@ -14,6 +14,7 @@ import itertools
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from articlegen import open_generator
 from articlegen.bulk import BulkOptions, run_bulk
+from articlegen.bulk.journal import Journal
 from articlegen.bulk.work import settle_for_bulk
 
 
@@ -68,6 +70,25 @@ def bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> float:
     return time.perf_counter() - started
 
 
+def timed_bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> tuple[float, float]:
+    """Seconds for the whole run, and articles a second from a quarter of the way to the end."""
+    seen: list[tuple[float, int]] = []
+    record = Journal.record
+
+    def timed(self: Journal, result) -> None:  # the parent records every result as it arrives
+        record(self, result)
+        seen.append((time.perf_counter(), len(result.written)))
+
+    Journal.record = timed  # type: ignore[method-assign]
+    try:
+        whole = bulk_run(pairs_file, out, workers, fmt)
+    finally:
+        Journal.record = record  # type: ignore[method-assign]
+    done = list(itertools.accumulate(count for _, count in seen))
+    quarter = next(i for i, d in enumerate(done) if d >= done[-1] / 4)
+    return whole, (done[-1] - done[quarter]) / (seen[-1][0] - seen[quarter][0])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=5000, help="articles for the one-process rate")
@@ -77,9 +98,10 @@ def main() -> None:
     parser.add_argument(
         "--scaling",
         type=int,
-        default=10_000,
-        help="N: 1- and 2-worker runs to disk of N and 2N articles (0: skip)",
+        default=20_000,
+        help="N: 1- and 2-worker runs to disk of N articles, in turns (0: skip)",
     )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of 1- and 2-worker runs")
     parser.add_argument("--format", default="md", choices=["md", "html", "json", "jsonl"])
     args = parser.parse_args()
 
@@ -92,50 +114,54 @@ def main() -> None:
     single_core(generator, pairs, "json" if args.format == "jsonl" else args.format)
 
     with tempfile.TemporaryDirectory() as tmp:
-        if args.long:  # its own process tree, so the figure is the command's alone
-            command = [
-                sys.executable, "-c", "from articlegen.cli.bulk import bulk; bulk()", "--pairs", "all",
-                "--limit", str(args.long), "--out", str(Path(tmp) / "long"), "--workers", "2", "--quiet",
-                "--format", args.format,
-            ]  # fmt: skip
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            started = time.perf_counter()
-            subprocess.run(command, check=True, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-            wall = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            shown = f"{peak / 1024:.0f} MB" if peak > before else f"at most {before / 1024:.0f} MB"
-            print(f"long run: articlegen bulk --pairs all --limit {args.long:,} --workers 2: {wall:.0f} s")
-            print(f"  peak memory of its largest process (ru_maxrss): {shown}")
+        if args.long:  # its own process tree, so the figures are the command's alone
+            walls = {}
+            for workers in (2, 1):  # 2 first: its peak memory is the figure asked for
+                command = [
+                    sys.executable, "-c", "from articlegen.cli.bulk import bulk; bulk()", "--pairs", "all",
+                    "--limit", str(args.long), "--out", str(Path(tmp) / f"long-{workers}"),
+                    "--workers", str(workers), "--quiet", "--format", args.format,
+                ]  # fmt: skip
+                before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                started = time.perf_counter()
+                subprocess.run(command, check=True, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+                walls[workers] = time.perf_counter() - started
+                peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                shown = f"{peak / 1024:.0f} MB" if peak > before else f"at most {before / 1024:.0f} MB"
+                print(
+                    f"long run: articlegen bulk --pairs all --limit {args.long:,} --workers {workers}: "
+                    f"{walls[workers]:.0f} s ({args.long / walls[workers]:,.0f} articles/s); "
+                    f"peak memory of its largest process (ru_maxrss): {shown}"
+                )
+            print(f"  scaling 1 -> 2 workers, whole command: {walls[1] / walls[2]:.2f}x")
 
-        # Each worker count runs N and 2N articles: the difference is the time of N articles
-        # once the run is going, without the start-up (imports, loading, first use) that a run
-        # of all pairs pays once. Both figures are printed.
+        # 1 and 2 workers take turns, round by round, because the machine's speed drifts; each
+        # round gives its own ratios. "Once started" is the rate from the moment a quarter of
+        # the articles are recorded to the end, leaving out the start-up (imports, loading,
+        # first use) that a run of all pairs pays once.
         n = args.scaling
         if not n:
             return
-        files = {}
-        for count in (n, 2 * n):
-            files[count] = Path(tmp) / f"pairs-{count}.csv"
-            write_pairs(files[count], oews_pairs(generator, count, skip=10_000))
-        seconds = {
-            (w, count): bulk_run(files[count], Path(tmp) / f"w{w}-{count}", w, args.format)
-            for w in (1, 2)
-            for count in (n, 2 * n)
-        }
-        print(f"bulk runs to disk ({args.format}), wall clock:")
-        steady = {}
-        for w in (1, 2):
-            whole, extra = seconds[w, n], seconds[w, 2 * n] - seconds[w, n]
-            steady[w] = n / extra
+        pairs_file = Path(tmp) / "pairs.csv"
+        write_pairs(pairs_file, oews_pairs(generator, n, skip=10_000))
+        print(f"bulk runs of {n:,} articles to disk ({args.format}), wall clock, 1 and 2 workers in turns:")
+        ratios: dict[str, list[float]] = {"with start-up": [], "once started": []}
+        for round_ in range(1, args.rounds + 1):
+            runs = {
+                w: timed_bulk_run(pairs_file, Path(tmp) / f"r{round_}-w{w}", w, args.format) for w in (1, 2)
+            }
+            shown = []
+            for w, (whole, started) in runs.items():
+                shown.append(f"{w} worker(s) {n / whole:,.0f}/s with start-up, {started:,.0f}/s once started")
+            ratios["with start-up"].append(runs[1][0] / runs[2][0])
+            ratios["once started"].append(runs[2][1] / runs[1][1])
             print(
-                f"  {w} worker(s): {n:,} articles in {whole:.2f} s with start-up ({n / whole:,.0f}/s); "
-                f"{2 * n:,} in {seconds[w, 2 * n]:.2f} s, so {steady[w]:,.0f}/s once started"
+                f"  round {round_}: {'; '.join(shown)}; scaling {ratios['with start-up'][-1]:.2f}x, "
+                f"{ratios['once started'][-1]:.2f}x once started"
             )
-        started_up = seconds[1, n] / seconds[2, n]
-        print(
-            f"  scaling 1 -> 2 workers: {started_up:.2f}x for {n:,} articles with start-up, "
-            f"{steady[2] / steady[1]:.2f}x once started"
-        )
+        for name, values in ratios.items():
+            print(f"  scaling 1 -> 2 workers, {name}: median {statistics.median(values):.2f}x "
+                  f"(range {min(values):.2f}-{max(values):.2f})")  # fmt: skip
 
 
 if __name__ == "__main__":
