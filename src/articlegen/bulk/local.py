@@ -2,9 +2,9 @@
 
 Units stream in and results stream out, in batches: every message between the
 processes wakes the pool's threads in the parent, which shares the two cores with
-the workers, so a message carries BATCH units. A semaphore bounds the batches in
-flight, because Pool would otherwise read the whole input at once and memory would
-grow with the run. Where processes fork, workers inherit the loaded Generator
+the workers, so a message carries whole units, up to BATCH articles. A semaphore
+bounds the batches in flight, because Pool would otherwise read the whole input at
+once and memory would grow with the run. Where processes fork, workers inherit the loaded Generator
 instead of loading their own.
 """
 
