@@ -226,6 +226,20 @@ def test_forked_workers_use_the_generator_the_run_loaded(tmp_path, monkeypatch, 
     assert (tmp_path / "out" / "errors.jsonl").read_text() == ""
 
 
+def test_a_run_leaves_the_calling_process_garbage_collector_as_it_was(tmp_path, generator):
+    """A run freezes the loaded content and raises the collector's threshold, for speed, and undoes both."""
+    import gc
+
+    from articlegen.bulk import BulkOptions, run_bulk
+
+    slugs = oews_slugs(generator, 3)
+    pairs = write_pairs(tmp_path / "pairs.csv", [(a, b) for a in slugs for b in slugs if a != b])
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    summary = run_bulk(BulkOptions(pairs=str(pairs), out=str(tmp_path / "out"), workers=1, quiet=True))
+    assert summary.written == 6
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
+
+
 def test_a_worker_that_cannot_load_the_content_ends_the_run_instead_of_hanging(tmp_path):
     """Pool restarts a worker whose initializer raises, forever; the error must reach the run."""
     from articlegen.bulk import local

@@ -17,7 +17,7 @@ from .local import run_local
 from .progress import open_progress
 from .store import is_url, open_store
 from .versions import content_versions
-from .work import UnitResult, WorkSpec
+from .work import UnitResult, WorkSpec, garbage_collector_restored
 
 ENGINES = ("local", "dask")
 
@@ -100,13 +100,14 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
                 yield unit
 
     try:
-        if options.engine == "dask":
-            from .dask_engine import run_dask
+        with garbage_collector_restored():
+            if options.engine == "dask":
+                from .dask_engine import run_dask
 
-            run_dask(spec, todo(), options.workers, options.scheduler, on_result)
-        else:
-            workers = options.workers or os.cpu_count() or 1
-            run_local(spec, todo(), workers, on_result, generator, stream.total)
+                run_dask(spec, todo(), options.workers, options.scheduler, on_result)
+            else:
+                workers = options.workers or os.cpu_count() or 1
+                run_local(spec, todo(), workers, on_result, generator, stream.total)
     finally:
         progress.close()
         journal.close()

@@ -6,9 +6,11 @@ fork) and keeps it, because loading data and phrasebanks costs far more than an 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
@@ -68,6 +70,18 @@ def settle_for_bulk() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, 20, 100)
+
+
+@contextlib.contextmanager
+def garbage_collector_restored() -> Iterator[None]:
+    """Leave the calling process's collector as it was: a run settles it (settle_for_bulk) for speed."""
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 def _state_key(spec: WorkSpec) -> tuple[Any, ...]:
