@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from articlegen.bulk.jobs import stream_pairs
+from articlegen.bulk.jobs import Unit, stream_pairs
 from articlegen.bulk.work import DELAY_ENV
 from articlegen.cli.bulk import bulk
 
@@ -40,9 +40,13 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
 
 
 def articles(out: Path) -> dict[str, bytes]:
-    """Every output file but the journal, by name."""
+    """Every output file but the journal, temporary files included, by path under `out`."""
     skip = {"manifest.jsonl", "errors.jsonl"}
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name not in skip}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name not in skip
+    }
 
 
 def manifest(out: Path) -> list[dict]:
@@ -89,17 +93,76 @@ def test_each_article_is_the_generate_output_and_the_manifest_vouches_for_it(tmp
     golden = [line.split(",") for line in (ROOT / "data" / "golden-pairs.csv").read_text().split()[1:]]
     assert len(files) == len(golden)
     for a, b in golden:
-        assert files[f"{a}-vs-{b}.html"] == generator.generate(a, b, format="html").encode()
+        assert files[f"{a}/{a}-vs-{b}.html"] == generator.generate(a, b, format="html").encode()
     records = manifest(out)
     assert [r["path"] for r in records] == sorted(files)
     for record in records:
         assert record["sha256"] == sha256(files[record["path"]]).hexdigest()
-        assert record["path"] == "-vs-".join(record["pair"]) + ".html"
+        a, b = record["pair"]
+        assert record["path"] == f"{a}/{a}-vs-{b}.html"
         assert {"data", "phrasebanks", "seed", "format"} <= set(record)
     for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         assert line == json.dumps(json.loads(line), ensure_ascii=False)  # plain JSON, one object a line
     assert (out / "errors.jsonl").read_text() == ""
     assert f"{len(golden)} written, 0 already complete, 0 failed" in stdout
+
+
+def test_flat_layout_writes_every_article_in_the_output_directory(tmp_path, generator):
+    out = tmp_path / "out"
+    code, stdout, _ = invoke("--pairs", "golden", "--out", str(out), "--layout", "flat", "--workers", "2")
+    assert code == 0, stdout
+    golden = [line.split(",") for line in (ROOT / "data" / "golden-pairs.csv").read_text().split()[1:]]
+    files = articles(out)
+    assert sorted(files) == sorted(f"{a}-vs-{b}.md" for a, b in golden)
+    a, b = golden[0]
+    assert files[f"{a}-vs-{b}.md"] == generator.generate(a, b).encode()
+    assert [r["path"] for r in manifest(out)] == sorted(files)
+    # The other layout names other files: a resume finds none of them complete.
+    code, stdout, _ = invoke("--pairs", "golden", "--out", str(out), "--resume", "--workers", "1")
+    assert code == 0 and f"{len(golden)} written, 0 already complete" in stdout
+
+
+def test_a_rerun_rewrites_only_the_files_whose_bytes_change(tmp_path, generator):
+    out = tmp_path / "out"
+    args = ("--pairs", "golden", "--out", str(out), "--workers", "1")
+    assert invoke(*args)[0] == 0
+    files = articles(out)
+    old = 946684800  # 2000-01-01: a time no write of this test can give
+    for name in files:
+        os.utime(out / name, (old, old))
+    stale = sorted(files)[3]
+    (out / stale).write_bytes(files[stale].replace(b" ", b"  ", 1))  # as if made from older wording
+    os.utime(out / stale, (old, old))
+
+    code, stdout, _ = invoke(*args)
+    assert code == 0 and f"{len(files)} written" in stdout
+    assert articles(out) == files
+    touched = [name for name in files if (out / name).stat().st_mtime != old]
+    assert touched == [stale]
+    assert [r["path"] for r in manifest(out)] == sorted(files)  # the manifest still vouches for all
+
+
+def _units(sizes: dict[str, int]) -> list[Unit]:
+    return [Unit(f"{f}/{f}-vs-{i}.md", ((f, str(i)),)) for f, n in sizes.items() for i in range(n)]
+
+
+def test_batches_hold_whole_folders_so_workers_write_in_different_directories():
+    from articlegen.bulk.jobs import BATCH, plan_batches
+
+    sizes = {f"job{k:02d}": 759 for k in range(12)}  # a folder of `--pairs all` holds 759 articles
+    batches = list(plan_batches(_units(sizes), workers=2, total=12 * 759))
+    assert [u for batch in batches for u in batch] == _units(sizes)  # every unit once, in order
+    folders = [{u.path.split("/")[0] for u in batch} for batch in batches]
+    whole = [f for f in folders[:8] if len(f) == 1]  # far from the end: a folder a batch
+    assert len(whole) == 8 and all(len(batch) == 759 for batch in batches[:8])
+    assert len(batches[-1]) < 759 / 4  # near the end: small batches, so no worker is left alone at work
+    # Small folders share a batch; a run without a known total keeps to BATCH.
+    small = list(plan_batches(_units({f"job{k:03d}": 100 for k in range(40)}), workers=2))
+    assert all(BATCH // 4 <= sum(len(u.pairs) for u in b) <= BATCH for b in small[:-1])
+    assert all(len({u.path.split("/")[0] for u in b}) in (3, 4) for b in small[:-1])
+    # A flat layout has one folder: batches are cut by size alone.
+    flat = [Unit(f"a-vs-{i}.md", (("a", str(i)),)) for i in range(3000)]
+    assert [len(b) for b in plan_batches(flat, workers=2)] == [BATCH, BATCH, 3000 - 2 * BATCH]
 
 
 def test_overview_kind_writes_each_first_occupations_page(tmp_path, generator):
@@ -129,7 +192,7 @@ def test_a_failing_pair_is_recorded_with_its_reason_and_the_run_goes_on(tmp_path
     code, _, stderr = invoke("--pairs", str(pairs), "--out", str(out), "--phrasebanks", str(bank))
     assert code == 1
     assert stderr.splitlines()[-1] == f"articlegen: 1 pair failed; see {out / 'errors.jsonl'}"
-    assert list(articles(out)) == [f"{good[0]}-vs-{good[1]}.md"]
+    assert list(articles(out)) == [f"{good[0]}/{good[0]}-vs-{good[1]}.md"]
     (error,) = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert error["pair"] == ["collections-associate", "recovery-agent"]
     assert "skills.yaml" in error["reason"] and "heading.skills/skills" in error["reason"]
@@ -181,6 +244,7 @@ def test_a_run_killed_mid_way_resumes_to_the_output_of_an_uninterrupted_run(tmp_
     damaged = killed / done[0]["path"]
     damaged.write_bytes(damaged.read_bytes()[:100])  # as if cut off: resume must redo it
     (killed / ".leftover.md.tmp-1").write_text("half")
+    (damaged.parent / f".{damaged.name}.tmp-1").write_text("half")
 
     resumed = run_cli(*pairs, "--out", str(killed), "--resume", "--workers", "2")
     assert resumed.returncode == 0, resumed.stderr
@@ -294,7 +358,8 @@ def test_the_dask_engine_writes_through_fsspec_what_the_local_engine_writes(tmp_
         )  # fmt: skip
         assert code == 0, stdout + stderr
     fs = fsspec.filesystem("memory")
-    remote = {p.rsplit("/", 1)[1]: fs.cat_file(p) for p in fs.ls("/articlegen-bulk-test/out", detail=False)}
+    root = "/articlegen-bulk-test/out/"
+    remote = {p.removeprefix(root): fs.cat_file(p) for p in fs.find(root)}
     local_files = articles(local)
     assert {k: v for k, v in remote.items() if k.endswith(".md")} == local_files
     remote_manifest = sorted(
@@ -392,3 +457,5 @@ def test_a_failed_write_is_a_one_line_error_and_leaves_no_temporary_file(tmp_pat
     assert str(caught.value).startswith(f"{tmp_path / 'taken'}: cannot write: ")
     assert "\n" not in str(caught.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "taken"]
+    store.write("x/x-vs-y.md", b"text")  # an article's folder is made with its first file
+    assert (tmp_path / "x" / "x-vs-y.md").read_bytes() == b"text"

@@ -1,6 +1,6 @@
 """The Dask engine: the same units on a Dask distributed cluster.
 
-Units go out in batches (one task renders BATCH units), and only a bounded number
+Units go out in batches (jobs.plan_batches), and only a bounded number
 of tasks is in flight, so the client's memory stays flat however long the run.
 Workers write through fsspec to --out themselves; only small results come back.
 Each worker checks that its data and phrasebanks hash to the client's versions
@@ -10,14 +10,13 @@ before it writes anything.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import ArticlegenError
-from .jobs import Unit
+from .jobs import Unit, plan_batches
 from .work import UnitResult, WorkSpec, render_batch
 
-BATCH = 64
 TASKS_PER_WORKER = 4
 
 
@@ -35,12 +34,6 @@ def _connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
         raise ArticlegenError(f"--scheduler {scheduler}: cannot connect: {err}") from None
 
 
-def _batches(units: Iterable[Unit]) -> Iterator[list[Unit]]:
-    stream = iter(units)
-    while batch := list(itertools.islice(stream, BATCH)):
-        yield batch
-
-
 def run_dask(
     spec: WorkSpec,
     units: Iterable[Unit],
@@ -53,7 +46,7 @@ def run_dask(
     client, cluster = _connect(scheduler, workers)
     try:
         cores = max(sum(client.nthreads().values()), 1)
-        batches = _batches(units)
+        batches = plan_batches(units, cores)
         pending = as_completed()
         for batch in itertools.islice(batches, cores * TASKS_PER_WORKER):
             pending.add(client.submit(render_batch, spec, batch, pure=False))

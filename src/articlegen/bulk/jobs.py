@@ -17,6 +17,10 @@ from ..load import Catalog
 from ..pairs import Pair, all_pairs, sample_pairs, select_pairs
 
 FORMATS = ("md", "html", "json", "jsonl")
+# folders: OUT/<a>/<a>-vs-<b>.md, a folder per first occupation; flat: OUT/<a>-vs-<b>.md.
+LAYOUTS = ("folders", "flat")
+BATCH = 1024  # articles a task at most: more than a folder holds (759), few messages for the parent
+MIN_BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,13 @@ class Kind:
 
     def stem(self, subjects: tuple[str, ...]) -> str:
         return "-vs-".join(subjects)
+
+    def path(self, subjects: tuple[str, ...], fmt: str, layout: str) -> str:
+        """Each article's file. With folders, two workers seldom write into one directory at once:
+        on this project's ext4 disk, two processes creating files in one directory spent 1.5 to 2
+        times the system CPU a file that one process did (benchmarks/files.py)."""
+        name = f"{self.stem(subjects)}.{fmt}"
+        return f"{subjects[0]}/{name}" if layout == "folders" and self.subjects > 1 else name
 
 
 # An overview page has one subject: each distinct first occupation of the pairs gets its page.
@@ -91,18 +102,20 @@ def subject_groups(catalog: Catalog) -> list[list[str]]:
     return [sorted(by_group[code]) for code in sorted(by_group)]
 
 
-def plan_units(stream: PairStream, kind: str, fmt: str) -> Iterator[Unit]:
+def plan_units(stream: PairStream, kind: str, fmt: str, layout: str = "folders") -> Iterator[Unit]:
     """One file an article, except jsonl: one file `<a>.jsonl` per first occupation, a line an article."""
     if kind not in KINDS:
         raise ArticlegenError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
     if fmt not in FORMATS:
         raise ArticlegenError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if layout not in LAYOUTS:
+        raise ArticlegenError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     namer = KINDS[kind]
     if namer.subjects == 1:
         firsts = dict.fromkeys(pair[0] for pair in stream.make())  # streams; keeps first-seen order
-        return (Unit(f"{slug}.{fmt}", ((slug,),)) for slug in firsts)
+        return (Unit(namer.path((slug,), fmt, layout), ((slug,),)) for slug in firsts)
     if fmt != "jsonl":
-        return (Unit(f"{namer.stem(pair)}.{fmt}", (pair,)) for pair in stream.make())
+        return (Unit(namer.path(pair, fmt, layout), (pair,)) for pair in stream.make())
     pairs: Iterable[Pair] = stream.make()
     if not stream.sorted_by_first:  # a file or sample: held anyway; keep each first slug's pairs in order
         order: dict[str, list[Pair]] = {}
@@ -112,3 +125,27 @@ def plan_units(stream: PairStream, kind: str, fmt: str) -> Iterator[Unit]:
     return (
         Unit(f"{first}.jsonl", tuple(group)) for first, group in itertools.groupby(pairs, key=lambda p: p[0])
     )
+
+
+def plan_batches(units: Iterable[Unit], workers: int, total: int = 0) -> Iterator[list[Unit]]:
+    """Whole units, up to BATCH articles, ending where the folder changes once a quarter full.
+
+    Workers then write into different folders: two processes creating files in one directory
+    contend for it. Near the end of a known `total`, batches get smaller, so that no worker is
+    still busy with a large one while the others have finished.
+    """
+    batch: list[Unit] = []
+    articles = fed = 0
+    folder = ""
+    for unit in units:
+        size = min(BATCH, max(MIN_BATCH, (total - fed) // (2 * workers))) if total else BATCH
+        here = unit.path.rpartition("/")[0]
+        if batch and (articles >= size or (here != folder and articles >= size // 4)):
+            yield batch
+            batch, articles = [], 0
+        batch.append(unit)
+        articles += len(unit.pairs)
+        fed += len(unit.pairs)
+        folder = here
+    if batch:
+        yield batch

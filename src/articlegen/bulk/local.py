@@ -2,7 +2,9 @@
 
 Units stream in and results stream out, in batches: every message between the
 processes wakes the pool's threads in the parent, which shares the two cores with
-the workers, so a message carries whole units, up to BATCH articles. A semaphore
+the workers, so a message carries whole units, up to BATCH articles. A batch ends
+where the units' folder changes, so that workers write into different folders:
+two processes creating files in one directory contend for it. A semaphore
 bounds the batches in flight, because Pool would otherwise read the whole input at
 once and memory would grow with the run. Where processes fork, workers inherit the loaded Generator
 instead of loading their own.
@@ -16,10 +18,9 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 
 from ..pipeline import Generator
-from .jobs import Unit
+from .jobs import Unit, plan_batches
 from .work import UnitResult, WorkSpec, adopt_generator, render_batch, render_unit, worker_state
 
-BATCH = 64  # articles a task at most: enough to keep the parent's share small
 IN_FLIGHT_PER_WORKER = 4  # batches
 
 _spec: WorkSpec | None = None
@@ -50,9 +51,8 @@ def run_local(
 ) -> None:
     """`generator`: the one the run has loaded from the spec's content, if any, for the workers to share.
 
-    `total`: the articles expected, if known. A short run gets smaller batches, so that every
-    worker has a share and results arrive as they are done. A batch holds whole units (a jsonl
-    unit is many articles).
+    `total`: the articles expected, if known, for smaller batches near the end. A batch holds
+    whole units (a jsonl unit is many articles).
     """
     if generator is not None:
         adopt_generator(spec, generator)
@@ -62,24 +62,15 @@ def run_local(
         return
     in_flight = workers * IN_FLIGHT_PER_WORKER
     slots, stop = threading.Semaphore(in_flight), threading.Event()
-    size = min(BATCH, max(1, total // in_flight)) if total else BATCH
 
     def admit() -> bool:
         slots.acquire()
         return not stop.is_set()
 
     def bounded() -> Iterator[list[Unit]]:  # runs in the pool's task thread
-        batch: list[Unit] = []
-        articles = 0
-        for unit in units:
-            batch.append(unit)
-            articles += len(unit.pairs)
-            if articles >= size:
-                if not admit():
-                    return
-                yield batch
-                batch, articles = [], 0
-        if batch and admit():
+        for batch in plan_batches(units, workers, total):
+            if not admit():
+                return
             yield batch
 
     with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:

@@ -33,6 +33,7 @@ class BulkOptions:
     quiet: bool = False
     seed: int = 0
     kind: str = "comparison"
+    layout: str = "folders"
     engine: str = "local"
     scheduler: str | None = None  # dask: a scheduler address, or "local" for a LocalCluster
     data_dir: Path | None = None
@@ -80,7 +81,7 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
         str(options.data_dir.resolve()) if options.data_dir else None,
         str(options.phrasebank_dir.resolve()) if options.phrasebank_dir else None,
     )
-    units = plan_units(stream, options.kind, options.fmt)  # checks kind and format before any work
+    units = plan_units(stream, options.kind, options.fmt, options.layout)  # checks them before any work
     journal.start(store, options.resume)
     progress = open_progress(stream.total, options.quiet, options.log_every)
     counts = {"written": 0, "failed": 0, "skipped": 0}

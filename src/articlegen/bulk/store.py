@@ -37,6 +37,20 @@ def open_store(out: str) -> Store:
     return FsspecStore(out)
 
 
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data`."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        return os.read(fd, len(data) + 1) == data
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def _write_file(path: str, data: bytes) -> None:
     """os.open and os.write, not open(): the file object's extra system calls (fstat, and ioctl
     to ask whether it is a terminal) cost a bulk run about 30 us an article here."""
@@ -62,12 +76,22 @@ class LocalStore:
         return str(self.root / relpath)
 
     def write(self, relpath: str, data: bytes) -> None:
+        """A file that already holds `data` is left alone: a rerun after a small edit rewrites only
+        the articles that changed, their modification times say which, and sync tools upload only
+        those. Replacing a file also frees an inode, and on ext4 without a journal every file
+        created in the next minutes pays for skipping recently freed ones."""
         # Paths as strings: pathlib's objects cost more than the rest of this, once per article.
         target = os.path.join(self.root, relpath)
+        if _holds(target, data):
+            return
         folder, name = os.path.split(target)
         tmp = os.path.join(folder, f".{name}{TMP_MARK}{os.getpid()}")
         try:
-            _write_file(tmp, data)
+            try:
+                _write_file(tmp, data)
+            except FileNotFoundError:  # the article's folder, made on its first file
+                os.makedirs(folder, exist_ok=True)
+                _write_file(tmp, data)
             os.replace(tmp, target)
         except OSError as err:
             with contextlib.suppress(OSError):
@@ -81,13 +105,13 @@ class LocalStore:
             return None
 
     def remove_leftovers(self) -> int:
-        """Temporary files of a killed run: never complete, never listed in the manifest."""
+        """Temporary files a killed run left, in any folder: never complete, never in the manifest."""
         removed = 0
-        with os.scandir(self.root) as entries:
-            for entry in entries:
-                if entry.name.startswith(".") and TMP_MARK in entry.name and entry.is_file():
+        for folder, _, names in os.walk(self.root):
+            for name in names:
+                if name.startswith(".") and TMP_MARK in name:
                     with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+                        os.unlink(os.path.join(folder, name))
                         removed += 1
         return removed
 
@@ -115,8 +139,13 @@ class FsspecStore:
         return f"{self.url.rstrip('/')}/{relpath}"
 
     def write(self, relpath: str, data: bytes) -> None:
+        path = f"{self.root}/{relpath}"
         try:
-            self.fs.pipe_file(f"{self.root}/{relpath}", data)  # one PUT: whole object or nothing
+            try:
+                self.fs.pipe_file(path, data)  # one PUT: whole object or nothing
+            except FileNotFoundError:  # a filesystem with real folders (file://, a mounted share)
+                self.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+                self.fs.pipe_file(path, data)
         except OSError as err:
             raise ArticlegenError(f"{self.show(relpath)}: cannot write: {err}") from None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..bulk import BulkOptions, run_bulk
-from ..bulk.jobs import FORMATS, KINDS
+from ..bulk.jobs import FORMATS, KINDS, LAYOUTS
 from ..bulk.run import ENGINES
 from .common import bank_option, data_option, friendly
 
@@ -43,6 +43,13 @@ EXIT_FAILED_PAIRS = 1
     "--seed", type=int, default=0, show_default=True, help="The seed of variant choice, as for generate."
 )
 @click.option("--kind", type=click.Choice(list(KINDS)), default="comparison", show_default=True)
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default="folders",
+    show_default=True,
+    help="folders: OUT/<a>/<a>-vs-<b>.<format>, a folder per first occupation; flat: OUT/<a>-vs-<b>.<format>",
+)
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
 @click.option(
     "--scheduler",
@@ -69,6 +76,7 @@ def bulk(
     quiet: bool,
     seed: int,
     kind: str,
+    layout: str,
     engine: str,
     scheduler: str | None,
     state_dir: Path | None,
@@ -78,8 +86,9 @@ def bulk(
     """Write an article for every pair of a source into --out, one file each.
 
     \b
-    Files are OUT/<a>-vs-<b>.<format>; with --format jsonl, OUT/<a>.jsonl holds one
-    line per article with <a> first, in order of the second. manifest.jsonl lists
+    Files are OUT/<a>/<a>-vs-<b>.<format> (OUT/<a>-vs-<b>.<format> with --layout flat);
+    with --format jsonl, OUT/<a>.jsonl holds one line per article with <a> first, in
+    order of the second. manifest.jsonl lists
     each complete file (pair, path, sha256, content versions); errors.jsonl each
     failed pair with its reason. Exit status 1 when any pair failed.
     """
@@ -94,6 +103,7 @@ def bulk(
             quiet=quiet,
             seed=seed,
             kind=kind,
+            layout=layout,
             engine=engine,
             scheduler=scheduler,
             data_dir=data_dir,
