@@ -1,6 +1,7 @@
 """Bulk generation figures: articles and words per second per core, scaling to 2 workers, peak memory.
 
-Run: python benchmarks/bulk.py [--articles N] [--scaling N] [--rounds R] [--long N] [--format md]
+Run: python benchmarks/bulk.py [--articles N] [--scaling N] [--rounds R] [--long N] [--contention R]
+    [--format md]
 Prints figures; asserts nothing. "Per core" divides by CPU seconds, so other load on the
 machine slows the wall clock but not the figure; wall-clock rates are printed beside it.
 Pairs are OEWS article subjects in the order `--pairs all` streams them.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import itertools
+import multiprocessing
 import os
 import platform
 import resource
@@ -42,7 +44,6 @@ def single_core(generator, pairs, fmt: str) -> None:
     for first, second in zip(slugs, slugs[1:] + slugs[:1], strict=True):
         generator.generate(first, second, format=fmt)
     once = time.process_time() - started
-    print(f"first use of {len(slugs)} occupations (one article each): {once:.1f} s, once per worker and run")
     settle_for_bulk()  # as a bulk worker does once it has loaded
     for a, b in pairs[:200]:  # warm the realizer's caches as the first articles of a run do
         generator.generate(a, b, format=fmt)
@@ -52,9 +53,53 @@ def single_core(generator, pairs, fmt: str) -> None:
         words += len(generator.generate(a, b, format=fmt).split())
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     n = len(pairs)
+    print(
+        f"first use of {len(slugs)} occupations, once per worker and run: {once:.2f} s for an article "
+        f"about each, {once - len(slugs) * cpu / n:.2f} s more than as many articles take later"
+    )
     print(f"one process, {n:,} OEWS articles ({fmt}), no writing:")
     print(f"  {n / cpu:,.0f} articles/s per core (CPU time), {n / wall:,.0f} articles/s wall")
     print(f"  {words / cpu:,.0f} words/s per core, {words / n:.0f} words per article")
+
+
+def _generate_timed(generator, pairs, fmt: str, results) -> None:
+    started = time.process_time()
+    for a, b in pairs:
+        generator.generate(a, b, format=fmt)
+    results.put(len(pairs) / (time.process_time() - started))
+
+
+def contention(generator, pairs, fmt: str, rounds: int) -> None:
+    """Generation alone, then in two processes at once, with nothing of `bulk` around it.
+
+    Each process's rate is in its own CPU time, so it falls only where two busy processes slow
+    each other down (shared caches, a shared physical core, the host): this is the most that
+    two workers can gain here, whatever `bulk` does.
+    """
+    context = multiprocessing.get_context("fork")  # children share the warmed generator
+    print(f"generation alone and two at once ({len(pairs):,} articles each, CPU time), in turns:")
+    ratios = []
+    for round_ in range(1, rounds + 1):
+        rates = {}
+        for copies in (1, 2):
+            results = context.Queue()
+            processes = [
+                context.Process(target=_generate_timed, args=(generator, pairs, fmt, results))
+                for _ in range(copies)
+            ]
+            for process in processes:
+                process.start()
+            got = [results.get() for _ in processes]
+            for process in processes:
+                process.join()
+            rates[copies] = statistics.mean(got)
+        ratios.append(rates[1] / rates[2])
+        print(
+            f"  round {round_}: alone {rates[1]:,.0f}/s per core, two at once {rates[2]:,.0f}/s per core "
+            f"each: an article takes {ratios[-1]:.2f}x the CPU"
+        )
+    print(f"  two at once / alone, CPU an article: median {statistics.median(ratios):.2f}x "
+          f"(range {min(ratios):.2f}-{max(ratios):.2f})")  # fmt: skip
 
 
 def write_pairs(path: Path, pairs) -> None:
@@ -70,8 +115,17 @@ def bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> float:
     return time.perf_counter() - started
 
 
-def timed_bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> tuple[float, float]:
-    """Seconds for the whole run, and articles a second from a quarter of the way to the end."""
+def cpu_seconds() -> float:
+    """User and system CPU of this process and its finished children (a pool's workers)."""
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
+
+
+def timed_bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> tuple[float, float, float]:
+    """Seconds for the whole run, articles a second from a quarter of the way to the end, and
+    the CPU seconds of the run's processes."""
     seen: list[tuple[float, int]] = []
     record = Journal.record
 
@@ -80,13 +134,15 @@ def timed_bulk_run(pairs_file: Path, out: Path, workers: int, fmt: str) -> tuple
         seen.append((time.perf_counter(), len(result.written)))
 
     Journal.record = timed  # type: ignore[method-assign]
+    cpu = cpu_seconds()
     try:
         whole = bulk_run(pairs_file, out, workers, fmt)
     finally:
         Journal.record = record  # type: ignore[method-assign]
+    cpu = cpu_seconds() - cpu
     done = list(itertools.accumulate(count for _, count in seen))
     quarter = next(i for i, d in enumerate(done) if d >= done[-1] / 4)
-    return whole, (done[-1] - done[quarter]) / (seen[-1][0] - seen[quarter][0])
+    return whole, (done[-1] - done[quarter]) / (seen[-1][0] - seen[quarter][0]), cpu
 
 
 def main() -> None:
@@ -102,6 +158,12 @@ def main() -> None:
         help="N: 1- and 2-worker runs to disk of N articles, in turns (0: skip)",
     )
     parser.add_argument("--rounds", type=int, default=3, help="rounds of 1- and 2-worker runs")
+    parser.add_argument(
+        "--contention",
+        type=int,
+        default=0,
+        help="R: rounds of generation alone and in two processes at once (0: skip)",
+    )
     parser.add_argument("--format", default="md", choices=["md", "html", "json", "jsonl"])
     args = parser.parse_args()
 
@@ -112,6 +174,8 @@ def main() -> None:
     print(f"load data and phrasebanks: {(time.perf_counter() - started) * 1000:.0f} ms")
     pairs = oews_pairs(generator, args.articles, skip=10_000)
     single_core(generator, pairs, "json" if args.format == "jsonl" else args.format)
+    if args.contention:
+        contention(generator, pairs, "json" if args.format == "jsonl" else args.format, args.contention)
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.long:  # its own process tree, so the figures are the command's alone
@@ -145,22 +209,28 @@ def main() -> None:
         pairs_file = Path(tmp) / "pairs.csv"
         write_pairs(pairs_file, oews_pairs(generator, n, skip=10_000))
         print(f"bulk runs of {n:,} articles to disk ({args.format}), wall clock, 1 and 2 workers in turns:")
-        ratios: dict[str, list[float]] = {"with start-up": [], "once started": []}
+        ratios: dict[str, list[float]] = {"with start-up": [], "once started": [], "CPU an article": []}
         for round_ in range(1, args.rounds + 1):
             runs = {
                 w: timed_bulk_run(pairs_file, Path(tmp) / f"r{round_}-w{w}", w, args.format) for w in (1, 2)
             }
             shown = []
-            for w, (whole, started) in runs.items():
-                shown.append(f"{w} worker(s) {n / whole:,.0f}/s with start-up, {started:,.0f}/s once started")
+            for w, (whole, started, cpu) in runs.items():
+                shown.append(
+                    f"{w} worker(s) {n / whole:,.0f}/s with start-up, {started:,.0f}/s once started, "
+                    f"{cpu / n * 1e6:,.0f} us CPU an article"
+                )
             ratios["with start-up"].append(runs[1][0] / runs[2][0])
             ratios["once started"].append(runs[2][1] / runs[1][1])
+            ratios["CPU an article"].append(runs[2][2] / runs[1][2])
             print(
                 f"  round {round_}: {'; '.join(shown)}; scaling {ratios['with start-up'][-1]:.2f}x, "
-                f"{ratios['once started'][-1]:.2f}x once started"
+                f"{ratios['once started'][-1]:.2f}x once started; 2 workers take "
+                f"{ratios['CPU an article'][-1]:.2f}x the CPU an article"
             )
         for name, values in ratios.items():
-            print(f"  scaling 1 -> 2 workers, {name}: median {statistics.median(values):.2f}x "
+            what = "2 workers / 1 worker" if name == "CPU an article" else "scaling 1 -> 2 workers"
+            print(f"  {what}, {name}: median {statistics.median(values):.2f}x "
                   f"(range {min(values):.2f}-{max(values):.2f})")  # fmt: skip
 
 
