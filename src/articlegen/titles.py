@@ -247,8 +247,14 @@ def _is_head_plural(word: str) -> bool:
     lower = word.lower()
     if lower in _NEVER_HEADS or (lower.endswith(_NOT_PLURAL_ENDINGS) and lower not in _PLURAL_ICS):
         return False
-    singular = _ENGINE.singular_noun(lower)
+    singular = _singular_noun(lower)
     return isinstance(singular, str) and singular != lower
+
+
+@lru_cache(maxsize=4096)
+def _singular_noun(lower: str) -> str | bool:
+    """inflect's answer for one word: 830 titles ask it 3,600 times about 590 words."""
+    return _ENGINE.singular_noun(lower)
 
 
 def _last_word(text: str) -> str:
@@ -262,7 +268,7 @@ def _singularize_group(group: str) -> str:
 
 
 def _singularize_word(word: str) -> str:
-    singular = _ENGINE.singular_noun(word.lower())
+    singular = _singular_noun(word.lower())
     if not isinstance(singular, str) or not singular:
         return word
     return word[0] + singular[1:] if word[0].isupper() else singular
@@ -286,7 +292,7 @@ def _lower_word(match: re.Match[str]) -> str:
     letters = word.replace("'", "")
     if word in _PROPER_NOUNS or (len(letters) >= 2 and letters.isupper()):
         return word
-    if any(ch.isupper() for ch in letters[1:]):
+    if letters[1:] != letters[1:].lower():  # inner capitals (PowerPoint)
         return word
     return word.lower()
 
