@@ -36,7 +36,7 @@ class Kind:
 
     def path(self, subjects: tuple[str, ...], fmt: str, layout: str) -> str:
         """Each article's file. With folders, two workers seldom write into one directory at once:
-        on this project's ext4 disk, two processes creating files in one directory spent 1.5 to 2
+        on this project's ext4 disk, two processes creating files in one directory spent 1.5 to 3
         times the system CPU a file that one process did (benchmarks/files.py)."""
         name = f"{self.stem(subjects)}.{fmt}"
         return f"{subjects[0]}/{name}" if layout == "folders" and self.subjects > 1 else name

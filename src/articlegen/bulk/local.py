@@ -2,12 +2,11 @@
 
 Units stream in and results stream out, in batches: every message between the
 processes wakes the pool's threads in the parent, which shares the two cores with
-the workers, so a message carries whole units, up to BATCH articles. A batch ends
-where the units' folder changes, so that workers write into different folders:
-two processes creating files in one directory contend for it. A semaphore
-bounds the batches in flight, because Pool would otherwise read the whole input at
-once and memory would grow with the run. Where processes fork, workers inherit the loaded Generator
-instead of loading their own.
+the workers, so a message carries a batch of whole units (jobs.plan_batches: a
+folder's articles, up to 1,024). A semaphore bounds the batches in flight, because
+Pool would otherwise read the whole input at once and memory would grow with the
+run. Where processes fork, workers inherit the loaded Generator instead of loading
+their own.
 """
 
 from __future__ import annotations
