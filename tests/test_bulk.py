@@ -117,9 +117,17 @@ def test_flat_layout_writes_every_article_in_the_output_directory(tmp_path, gene
     a, b = golden[0]
     assert files[f"{a}-vs-{b}.md"] == generator.generate(a, b).encode()
     assert [r["path"] for r in manifest(out)] == sorted(files)
-    # The other layout names other files: a resume finds none of them complete.
+    # A manifest line from before the layout was recorded counts as flat.
+    lines = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    older = "".join(json.dumps({k: v for k, v in r.items() if k != "layout"}) + "\n" for r in lines)
+    (out / "manifest.jsonl").write_text(older)
+    code, stdout, _ = invoke("--pairs", "golden", "--out", str(out), "--layout", "flat", "--resume")
+    assert code == 0 and f"0 written, {len(golden)} already complete" in stdout
+    # The other layout names other files: a resume finds none of them complete, and the
+    # manifest then lists only the files of this layout.
     code, stdout, _ = invoke("--pairs", "golden", "--out", str(out), "--resume", "--workers", "1")
     assert code == 0 and f"{len(golden)} written, 0 already complete" in stdout
+    assert [r["path"] for r in manifest(out)] == sorted(f"{a}/{a}-vs-{b}.md" for a, b in golden)
 
 
 def test_a_rerun_rewrites_only_the_files_whose_bytes_change(tmp_path, generator):
@@ -147,15 +155,15 @@ def _units(sizes: dict[str, int]) -> list[Unit]:
 
 
 def test_batches_hold_whole_folders_so_workers_write_in_different_directories():
-    from articlegen.bulk.jobs import BATCH, plan_batches
+    from articlegen.bulk.jobs import BATCH, MIN_BATCH, plan_batches
 
-    sizes = {f"job{k:02d}": 759 for k in range(12)}  # a folder of `--pairs all` holds 759 articles
-    batches = list(plan_batches(_units(sizes), workers=2, total=12 * 759))
+    sizes = {f"job{k:02d}": 765 for k in range(12)}  # a folder of `--pairs all` holds 765 articles
+    batches = list(plan_batches(_units(sizes), workers=2, total=12 * 765))
     assert [u for batch in batches for u in batch] == _units(sizes)  # every unit once, in order
     folders = [{u.path.split("/")[0] for u in batch} for batch in batches]
     whole = [f for f in folders[:8] if len(f) == 1]  # far from the end: a folder a batch
-    assert len(whole) == 8 and all(len(batch) == 759 for batch in batches[:8])
-    assert len(batches[-1]) < 759 / 4  # near the end: small batches, so no worker is left alone at work
+    assert len(whole) == 8 and all(len(batch) == 765 for batch in batches[:8])
+    assert len(batches[-1]) < 765 / 4  # near the end: small batches, so no worker is left alone at work
     # Small folders share a batch; a run without a known total keeps to BATCH.
     small = list(plan_batches(_units({f"job{k:03d}": 100 for k in range(40)}), workers=2))
     assert all(BATCH // 4 <= sum(len(u.pairs) for u in b) <= BATCH for b in small[:-1])
@@ -163,6 +171,37 @@ def test_batches_hold_whole_folders_so_workers_write_in_different_directories():
     # A flat layout has one folder: batches are cut by size alone.
     flat = [Unit(f"a-vs-{i}.md", (("a", str(i)),)) for i in range(3000)]
     assert [len(b) for b in plan_batches(flat, workers=2)] == [BATCH, BATCH, 3000 - 2 * BATCH]
+    # Folders of one article (a sample): batches still hold MIN_BATCH articles, but the last.
+    tiny = list(plan_batches(_units({f"job{k:04d}": 1 for k in range(3000)}), workers=2, total=3000))
+    assert all(len(b) >= MIN_BATCH for b in tiny[:-1]) and len(tiny) > 8
+
+
+def test_batches_shrink_near_the_end_of_a_resumed_run():
+    from articlegen.bulk.jobs import plan_batches
+
+    sizes = {f"job{k:02d}": 765 for k in range(12)}
+    skipped = 0
+
+    def todo():  # as run_bulk's: the first ten folders are complete
+        nonlocal skipped
+        for unit in _units(sizes):
+            if int(unit.path[3:5]) < 10:
+                skipped += 1
+            else:
+                yield unit
+
+    batches = list(plan_batches(todo(), workers=2, total=12 * 765, skipped=lambda: skipped))
+    assert len(batches) > 4 and max(len(b) for b in batches) <= 2 * 765 // 4
+    assert len(batches[-1]) < 765 / 4
+
+
+def test_overview_pages_are_shared_among_the_workers(generator):
+    from articlegen.bulk.jobs import plan_batches, plan_units, stream_pairs
+
+    planned = plan_units(stream_pairs("all", generator.catalog), "overview", "md")
+    assert planned.articles == len(generator.catalog.occupations)  # a page for each first occupation
+    batches = list(plan_batches(planned.units, workers=2, total=planned.articles))
+    assert len(batches) > 4 and max(len(b) for b in batches) <= planned.articles / 4
 
 
 def test_overview_kind_writes_each_first_occupations_page(tmp_path, generator):

@@ -40,13 +40,15 @@ def run_dask(
     workers: int,
     scheduler: str | None,
     on_result: Callable[[UnitResult], None],
+    total: int = 0,
+    skipped: Callable[[], int] = lambda: 0,
 ) -> None:
     from distributed import as_completed
 
     client, cluster = _connect(scheduler, workers)
     try:
         cores = max(sum(client.nthreads().values()), 1)
-        batches = plan_batches(units, cores)
+        batches = plan_batches(units, cores, total, skipped)
         pending = as_completed()
         for batch in itertools.islice(batches, cores * TASKS_PER_WORKER):
             pending.add(client.submit(render_batch, spec, batch, pure=False))

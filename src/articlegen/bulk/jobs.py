@@ -1,7 +1,7 @@
 """What a bulk run produces: pairs from a source, grouped into units of one output file each.
 
 Pairs stream: `all` and `same-group` are generated in sorted order and never held in
-memory (all ordered pairs of 760 occupations are 577,000). A pairs file, and any
+memory (all ordered pairs of 766 occupations are 585,990). A pairs file, and any
 source cut by --limit (a hash-ordered sample, as pairs.py takes it), is small enough
 to hold.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import ArticlegenError
 from ..load import Catalog
@@ -19,7 +20,7 @@ from ..pairs import Pair, all_pairs, sample_pairs, select_pairs
 FORMATS = ("md", "html", "json", "jsonl")
 # folders: OUT/<a>/<a>-vs-<b>.md, a folder per first occupation; flat: OUT/<a>-vs-<b>.md.
 LAYOUTS = ("folders", "flat")
-BATCH = 1024  # articles a task at most: more than a folder holds (759), few messages for the parent
+BATCH = 1024  # articles a task at most: more than a folder holds (765), few messages for the parent
 MIN_BATCH = 8
 
 
@@ -102,7 +103,12 @@ def subject_groups(catalog: Catalog) -> list[list[str]]:
     return [sorted(by_group[code]) for code in sorted(by_group)]
 
 
-def plan_units(stream: PairStream, kind: str, fmt: str, layout: str = "folders") -> Iterator[Unit]:
+class PlannedUnits(NamedTuple):
+    units: Iterator[Unit]
+    articles: int  # in all the units: a pair's article, or an overview page
+
+
+def plan_units(stream: PairStream, kind: str, fmt: str, layout: str = "folders") -> PlannedUnits:
     """One file an article, except jsonl: one file `<a>.jsonl` per first occupation, a line an article."""
     if kind not in KINDS:
         raise ArticlegenError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
@@ -113,34 +119,40 @@ def plan_units(stream: PairStream, kind: str, fmt: str, layout: str = "folders")
     namer = KINDS[kind]
     if namer.subjects == 1:
         firsts = dict.fromkeys(pair[0] for pair in stream.make())  # streams; keeps first-seen order
-        return (Unit(namer.path((slug,), fmt, layout), ((slug,),)) for slug in firsts)
+        pages = (Unit(namer.path((slug,), fmt, layout), ((slug,),)) for slug in firsts)
+        return PlannedUnits(pages, len(firsts))
     if fmt != "jsonl":
-        return (Unit(namer.path(pair, fmt, layout), (pair,)) for pair in stream.make())
+        articles = (Unit(namer.path(pair, fmt, layout), (pair,)) for pair in stream.make())
+        return PlannedUnits(articles, stream.total)
     pairs: Iterable[Pair] = stream.make()
     if not stream.sorted_by_first:  # a file or sample: held anyway; keep each first slug's pairs in order
         order: dict[str, list[Pair]] = {}
         for pair in pairs:
             order.setdefault(pair[0], []).append(pair)
         pairs = itertools.chain.from_iterable(order.values())
-    return (
-        Unit(f"{first}.jsonl", tuple(group)) for first, group in itertools.groupby(pairs, key=lambda p: p[0])
-    )
+    by_first = itertools.groupby(pairs, key=lambda p: p[0])
+    return PlannedUnits((Unit(f"{first}.jsonl", tuple(group)) for first, group in by_first), stream.total)
 
 
-def plan_batches(units: Iterable[Unit], workers: int, total: int = 0) -> Iterator[list[Unit]]:
+def plan_batches(
+    units: Iterable[Unit], workers: int, total: int = 0, skipped: Callable[[], int] = lambda: 0
+) -> Iterator[list[Unit]]:
     """Whole units, up to BATCH articles, ending where the folder changes once a quarter full.
 
     Workers then write into different folders: two processes creating files in one directory
-    contend for it. Near the end of a known `total`, batches get smaller, so that no worker is
-    still busy with a large one while the others have finished.
+    contend for it. Batches get smaller as the end of a known `total` nears (less what
+    `skipped()` says --resume has skipped so far), so that no worker is still busy with a large
+    one while the others have finished, and so that a short run gives every worker a share.
     """
     batch: list[Unit] = []
     articles = fed = 0
     folder = ""
     for unit in units:
-        size = min(BATCH, max(MIN_BATCH, (total - fed) // (2 * workers))) if total else BATCH
+        size = BATCH
+        if total:
+            size = min(BATCH, max(MIN_BATCH, (total - skipped() - fed) // (2 * workers)))
         here = unit.path.rpartition("/")[0]
-        if batch and (articles >= size or (here != folder and articles >= size // 4)):
+        if batch and (articles >= size or (here != folder and articles >= max(MIN_BATCH, size // 4))):
             yield batch
             batch, articles = [], 0
         batch.append(unit)

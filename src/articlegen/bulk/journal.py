@@ -6,9 +6,9 @@ which reading ignores. Lines are written every FLUSH_EVERY seconds, not one by o
 a write per article cost the parent a tenth of a core, which two workers on two
 cores need. A kill loses at most those lines, and --resume redoes their articles,
 with the same bytes. --resume trusts a line only if the file's sha256 still
-matches and it was made with the same content versions, format, seed and pairs;
-everything else is done again. Lines are in order of completion, which varies
-with the number of workers: sort by path to compare two runs.
+matches and it was made with the same content versions, format, layout, seed and
+pairs; everything else is done again. Lines are in order of completion, which
+varies with the number of workers: sort by path to compare two runs.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from .work import UnitResult
 MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
 FLUSH_EVERY = 0.2  # seconds between manifest writes
+# What a manifest line written before a setting was recorded was made with.
+_BEFORE_THE_FIELD = {"layout": "flat"}
 
 
 def pairs_digest(pairs: tuple[Pair, ...]) -> bytes:
@@ -41,9 +43,11 @@ def pairs_digest(pairs: tuple[Pair, ...]) -> bytes:
 
 
 class Journal:
-    def __init__(self, state_dir: Path, versions: Versions, kind: str, fmt: str, seed: int) -> None:
+    def __init__(
+        self, state_dir: Path, versions: Versions, kind: str, fmt: str, seed: int, layout: str = "folders"
+    ) -> None:
         self.dir = state_dir
-        self.params = {"kind": kind, "format": fmt, "seed": seed, **asdict(versions)}
+        self.params = {"kind": kind, "format": fmt, "layout": layout, "seed": seed, **asdict(versions)}
         # The end of every manifest line, encoded once: `"kind": ..., ...}`
         self._params_json = json.dumps(self.params, ensure_ascii=False)[1:]
         self.done: dict[str, bytes] = {}  # path -> digest of its pairs, for units --resume skips
@@ -131,7 +135,8 @@ class Journal:
                 continue  # the line a kill cut short
             if not isinstance(record, dict) or not isinstance(record.get("path"), str):
                 continue
-            usable = all(record.get(k) == v for k, v in self.params.items()) and not record.get("failed")
+            usable = all(record.get(k, _BEFORE_THE_FIELD.get(k)) == v for k, v in self.params.items())
+            usable = usable and not record.get("failed")
             if usable:
                 found[record["path"]] = (line, record)
             else:

@@ -47,11 +47,12 @@ def run_local(
     on_result: Callable[[UnitResult], None],
     generator: Generator | None = None,
     total: int = 0,
+    skipped: Callable[[], int] = lambda: 0,
 ) -> None:
     """`generator`: the one the run has loaded from the spec's content, if any, for the workers to share.
 
-    `total`: the articles expected, if known, for smaller batches near the end. A batch holds
-    whole units (a jsonl unit is many articles).
+    `total` (the articles of all units, if known) and `skipped` (those --resume has skipped so
+    far) give smaller batches near the end (jobs.plan_batches).
     """
     if generator is not None:
         adopt_generator(spec, generator)
@@ -67,7 +68,7 @@ def run_local(
         return not stop.is_set()
 
     def bounded() -> Iterator[list[Unit]]:  # runs in the pool's task thread
-        for batch in plan_batches(units, workers, total):
+        for batch in plan_batches(units, workers, total, skipped):
             if not admit():
                 return
             yield batch

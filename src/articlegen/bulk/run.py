@@ -71,7 +71,9 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
     stream = stream_pairs(options.pairs, generator.catalog, options.limit)
     versions = content_versions(options.data_dir, options.phrasebank_dir)
     store = open_store(options.out)
-    journal = Journal(state_dir_for(options), versions, options.kind, options.fmt, options.seed)
+    journal = Journal(
+        state_dir_for(options), versions, options.kind, options.fmt, options.seed, options.layout
+    )
     spec = WorkSpec(
         options.out,
         options.fmt,
@@ -81,7 +83,7 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
         str(options.data_dir.resolve()) if options.data_dir else None,
         str(options.phrasebank_dir.resolve()) if options.phrasebank_dir else None,
     )
-    units = plan_units(stream, options.kind, options.fmt, options.layout)  # checks them before any work
+    planned = plan_units(stream, options.kind, options.fmt, options.layout)  # checks them before any work
     journal.start(store, options.resume)
     progress = open_progress(stream.total, options.quiet, options.log_every)
     counts = {"written": 0, "failed": 0, "skipped": 0}
@@ -93,22 +95,27 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
         progress.advance(len(result.written) + len(result.failed), len(result.failed))
 
     def todo() -> Iterator[Unit]:
-        for unit in units:
+        for unit in planned.units:
             if journal.is_done(unit):
                 counts["skipped"] += len(unit.pairs)
                 progress.skip(len(unit.pairs))
             else:
                 yield unit
 
+    def skipped() -> int:
+        return counts["skipped"]
+
     try:
         with garbage_collector_restored():
             if options.engine == "dask":
                 from .dask_engine import run_dask
 
-                run_dask(spec, todo(), options.workers, options.scheduler, on_result)
+                run_dask(
+                    spec, todo(), options.workers, options.scheduler, on_result, planned.articles, skipped
+                )
             else:
                 workers = options.workers or os.cpu_count() or 1
-                run_local(spec, todo(), workers, on_result, generator, stream.total)
+                run_local(spec, todo(), workers, on_result, generator, planned.articles, skipped)
     finally:
         progress.close()
         journal.close()

@@ -143,7 +143,7 @@ class FsspecStore:
         try:
             try:
                 self.fs.pipe_file(path, data)  # one PUT: whole object or nothing
-            except FileNotFoundError:  # a filesystem with real folders (file://, a mounted share)
+            except FileNotFoundError:  # a filesystem with real folders (sftp://, smb://, ...)
                 self.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
                 self.fs.pipe_file(path, data)
         except OSError as err:

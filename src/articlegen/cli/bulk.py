@@ -88,9 +88,10 @@ def bulk(
     \b
     Files are OUT/<a>/<a>-vs-<b>.<format> (OUT/<a>-vs-<b>.<format> with --layout flat);
     with --format jsonl, OUT/<a>.jsonl holds one line per article with <a> first, in
-    order of the second. A file that already holds its article is not rewritten.
-    manifest.jsonl lists each complete file (pair, path, sha256, content versions);
-    errors.jsonl each failed pair with its reason. Exit status 1 when any pair failed.
+    order of the second. In a directory, a file that already holds its article is not
+    rewritten. manifest.jsonl lists each complete file (pair, path, sha256, content
+    versions); errors.jsonl each failed pair with its reason. Exit status 1 when any
+    pair failed.
     """
     summary = run_bulk(
         BulkOptions(
