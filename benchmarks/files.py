@@ -1,9 +1,10 @@
 """What writing article files costs on this disk, and whether two writers share a directory well.
 
 Run: python benchmarks/files.py [--files N] [--rounds R] [--dir PATH]
-Each round writes N files of 4 KB as `bulk` does (a temporary file, then a rename), in three
-ways: one process in one directory; two processes in one directory (`--layout flat`); two
-processes each in its own directory (`--layout folders`, when workers take whole folders).
+Each round writes N files of 4 KB through `bulk`'s own store (a temporary file, then a
+rename), in three ways: one process in one directory; two processes in one directory
+(`--layout flat`); two processes each in its own directory (`--layout folders`, when workers
+take whole folders).
 Prints the wall time and the system CPU per file; asserts nothing.
 
 Every round's files are kept until the end, because deleting many files can slow the next
@@ -24,17 +25,15 @@ import statistics
 import tempfile
 import time
 
+from articlegen.bulk.store import LocalStore
+
 DATA = b"x" * 4096
 
 
 def write_files(folder: str, start: int, count: int) -> None:
+    store = LocalStore(folder)  # what a bulk worker writes with
     for i in range(start, start + count):
-        target = os.path.join(folder, f"job-{i:07d}-vs-other.md")
-        tmp = os.path.join(folder, f".job-{i:07d}-vs-other.md.tmp-{os.getpid()}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-        os.write(fd, DATA)
-        os.close(fd)
-        os.replace(tmp, target)
+        store.write(f"job-{i:07d}-vs-other.md", DATA)
 
 
 def run(way: str, files: int, root: str) -> tuple[float, float]:
