@@ -206,12 +206,15 @@ def test_overview_pages_are_shared_among_the_workers(generator):
 
 def test_overview_kind_writes_each_first_occupations_page(tmp_path, generator):
     out = tmp_path / "out"
-    code, stdout, _ = invoke("--pairs", "golden", "--kind", "overview", "--out", str(out), "--workers", "2")
+    code, stdout, stderr = invoke(
+        "--pairs", "golden", "--kind", "overview", "--out", str(out), "--workers", "2", "--quiet"
+    )
     assert code == 0, stdout
     golden = [line.split(",") for line in (ROOT / "data" / "golden-pairs.csv").read_text().split()[1:]]
     firsts = list(dict.fromkeys(a for a, _ in golden))
     files = articles(out)
     assert sorted(files) == sorted(f"{slug}.md" for slug in firsts)
+    assert f"{len(firsts)}/{len(firsts)} articles (100.0%)" in stderr  # progress counts pages, not pairs
     for slug in firsts:
         assert files[f"{slug}.md"] == generator.overview(slug).encode()
     assert all(r["pair"] == [r["path"][:-3]] and r["kind"] == "overview" for r in manifest(out))

@@ -85,7 +85,7 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
     )
     planned = plan_units(stream, options.kind, options.fmt, options.layout)  # checks them before any work
     journal.start(store, options.resume)
-    progress = open_progress(stream.total, options.quiet, options.log_every)
+    progress = open_progress(planned.articles, options.quiet, options.log_every)  # pages, for overviews
     counts = {"written": 0, "failed": 0, "skipped": 0}
 
     def on_result(result: UnitResult) -> None:
