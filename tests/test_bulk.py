@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from articlegen.bulk.jobs import Unit, stream_pairs
+from articlegen.bulk.jobs import BATCH, MIN_BATCH, Unit, plan_batches, plan_units, stream_pairs
 from articlegen.bulk.work import DELAY_ENV
 from articlegen.cli.bulk import bulk
 
@@ -155,8 +155,6 @@ def _units(sizes: dict[str, int]) -> list[Unit]:
 
 
 def test_batches_hold_whole_folders_so_workers_write_in_different_directories():
-    from articlegen.bulk.jobs import BATCH, MIN_BATCH, plan_batches
-
     sizes = {f"job{k:02d}": 765 for k in range(12)}  # a folder of `--pairs all` holds 765 articles
     batches = list(plan_batches(_units(sizes), workers=2, total=12 * 765))
     assert [u for batch in batches for u in batch] == _units(sizes)  # every unit once, in order
@@ -177,8 +175,6 @@ def test_batches_hold_whole_folders_so_workers_write_in_different_directories():
 
 
 def test_batches_shrink_near_the_end_of_a_resumed_run():
-    from articlegen.bulk.jobs import plan_batches
-
     sizes = {f"job{k:02d}": 765 for k in range(12)}
     skipped = 0
 
@@ -196,8 +192,6 @@ def test_batches_shrink_near_the_end_of_a_resumed_run():
 
 
 def test_overview_pages_are_shared_among_the_workers(generator):
-    from articlegen.bulk.jobs import plan_batches, plan_units, stream_pairs
-
     planned = plan_units(stream_pairs("all", generator.catalog), "overview", "md")
     assert planned.articles == len(generator.catalog.occupations)  # a page for each first occupation
     batches = list(plan_batches(planned.units, workers=2, total=planned.articles))
