@@ -5,7 +5,7 @@ Run from the repository root: `python benchmarks/titles_accuracy.py`.
 On the hand-checked gold list (tests/data/title_forms_gold.csv) it prints the share of titles
 whose singular, plural, article, and all three, match; over every detailed OEWS title
 (tests/data/oews_titles.txt) it counts singular forms that are still plural
-(`articlegen.titles.still_plural`). The inflect baselines take the BLS title, which is
+(`articlegen.facts.titles.still_plural`). The inflect baselines take the BLS title, which is
 already plural, as their plural, and lowercase with the same function as the rules, so only
 the inflection differs.
 """
@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from articlegen.morphology import _ENGINE, indefinite_article
-from articlegen.titles import derive_by_rules, derive_title_forms, lowercase, still_plural
+from articlegen.english.morphology import _ENGINE, indefinite_article
+from articlegen.facts.titles import derive_by_rules, derive_title_forms, lowercase, still_plural
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "title_forms_gold.csv"

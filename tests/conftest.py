@@ -6,7 +6,7 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from articlegen import Generator, open_generator
-from articlegen.artifacts import ARTIFACTS, find_artifacts  # noqa: F401  (re-exported for tests)
+from articlegen.gates.artifacts import ARTIFACTS, find_artifacts  # noqa: F401  (re-exported for tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = ("collections-associate", "account-representative", "collections-coordinator")

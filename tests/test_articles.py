@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 
 from articlegen import open_generator
-from articlegen import plan as planner
-from articlegen.plan import plan_article
-from articlegen.spec import Paragraph
+from articlegen.plan import article as planner
+from articlegen.plan.article import plan_article
+from articlegen.plan.spec import Paragraph
 
 from .conftest import FULL, PARTIAL, find_artifacts, write_occupation
 

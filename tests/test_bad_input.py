@@ -22,15 +22,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articlegen.artifacts import find_artifacts, find_sentence_artifacts
 from articlegen.errors import ArticlegenError
-from articlegen.load import load_occupation
-from articlegen.occupation import Occupation
-from articlegen.phrasebank import Phrasebank, load_phrasebank
-from articlegen.plan import plan_article
-from articlegen.realize import realize_article
+from articlegen.facts.load import load_occupation
+from articlegen.facts.occupation import Occupation
+from articlegen.gates.artifacts import find_artifacts, find_sentence_artifacts
+from articlegen.plan.article import plan_article
+from articlegen.realize.realizer import realize_article
 from articlegen.render import render_html, render_markdown
 from articlegen.resources import default_data_dir, default_phrasebank_dir
+from articlegen.wording.phrasebank import Phrasebank, load_phrasebank
 
 from .conftest import write_occupation
 from .test_data import run_cli

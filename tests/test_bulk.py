@@ -408,7 +408,7 @@ def test_the_dask_engine_writes_through_fsspec_what_the_local_engine_writes(tmp_
 # The orthography pass runs on every sentence of a bulk run, so it uses string operations
 # where they do what its regular expressions say; these are the rules written as regexes.
 def _regex_fragment(text: str) -> str:
-    from articlegen import orthography as o
+    from articlegen.realize import orthography as o
 
     text = o._SPACES.sub(" ", text).strip()
     text = o._SPACE_BEFORE_PUNCT.sub(r"\1", text)
@@ -417,7 +417,7 @@ def _regex_fragment(text: str) -> str:
 
 
 def _regex_sentence(text: str) -> str:
-    from articlegen import orthography as o
+    from articlegen.realize import orthography as o
 
     text = _regex_fragment(text)
     text = o._DOUBLED.sub(r"\1", text)
@@ -434,7 +434,7 @@ def test_fast_orthography_matches_its_rules_as_regular_expressions():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from articlegen.orthography import tidy_fragment, tidy_sentence
+    from articlegen.realize.orthography import tidy_fragment, tidy_sentence
 
     alphabet = st.sampled_from([*"aZ9% \t\n,.;:!?()[]'\"", "\u00a0", "\u2003", "\x1c", "Ab", "ab"])
 

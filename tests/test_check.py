@@ -9,7 +9,10 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from articlegen.check import (
+from articlegen.cli.check import check
+from articlegen.corpus.pairs import all_pairs, sample_pairs, select_pairs
+from articlegen.errors import ArticlegenError
+from articlegen.gates.check import (
     EXCLUDED_RULES,
     GrammarChecker,
     check_pairs,
@@ -18,10 +21,7 @@ from articlegen.check import (
     prose_sentences,
     read_words,
 )
-from articlegen.cli.check import check
-from articlegen.document import Sentence
-from articlegen.errors import ArticlegenError
-from articlegen.pairs import all_pairs, sample_pairs, select_pairs
+from articlegen.realize.document import Sentence
 
 from .conftest import ROOT
 

@@ -9,11 +9,11 @@ import subprocess
 import sys
 
 from articlegen import open_generator
-from articlegen.choose import choose_variant, is_eligible
-from articlegen.phrasebank import load_phrasebank
-from articlegen.quantities import Money, Percent
+from articlegen.plan.quantities import Money, Percent
+from articlegen.plan.spec import Referent
 from articlegen.resources import default_phrasebank_dir
-from articlegen.spec import Referent
+from articlegen.wording.choose import choose_variant, is_eligible
+from articlegen.wording.phrasebank import load_phrasebank
 
 from .conftest import ROOT
 
@@ -130,8 +130,8 @@ def test_a_condition_that_reads_no_slot_still_decides(tmp_path):
 
 def test_the_realizers_quick_choice_is_choose_variants_choice():
     """realize.py ranks by digest bytes without a sort; it must pick what choose_variant picks."""
-    from articlegen.choose import ScoreCache, score_key
-    from articlegen.realize import _best
+    from articlegen.realize.realizer import _best
+    from articlegen.wording.choose import ScoreCache, score_key
 
     message = load_phrasebank(default_phrasebank_dir()).message("salary.compare")
     eligible = [v for v in message.variants if is_eligible(v, SLOTS)]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.compare import Direction, compare_money, compare_quantity, compare_skills
+from articlegen.plan.compare import Direction, compare_money, compare_quantity, compare_skills
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ import itertools
 import pytest
 from jinja2.exceptions import UndefinedError
 
-from articlegen.conditions import compile_condition
-from articlegen.plan import plan_article
-from articlegen.quantities import Items, Percent, PercentPoints
-from articlegen.sandbox import make_environment
-from articlegen.spec import Referent, SentenceSpec
+from articlegen.plan.article import plan_article
+from articlegen.plan.quantities import Items, Percent, PercentPoints
+from articlegen.plan.spec import Referent, SentenceSpec
+from articlegen.wording.conditions import compile_condition
+from articlegen.wording.sandbox import make_environment
 
 
 def compiled(text: str):

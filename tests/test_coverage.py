@@ -10,12 +10,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from articlegen.choose import variant_score
 from articlegen.cli.coverage import coverage
+from articlegen.corpus.pairs import golden_pairs_path, read_pairs_csv, select_pairs
 from articlegen.errors import ArticlegenError
-from articlegen.load import load_catalog
-from articlegen.pairs import golden_pairs_path, read_pairs_csv, select_pairs
-from articlegen.plan import plan_article
+from articlegen.facts.load import load_catalog
+from articlegen.plan.article import plan_article
+from articlegen.wording.choose import variant_score
 
 from .conftest import ROOT
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.occupation import Occupation
+from articlegen.facts.occupation import Occupation
 
 from .conftest import ROOT, write_occupation
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from articlegen.changes import compare_lines
 from articlegen.cli.diff import diff
-from articlegen.pairs import golden_pairs_path, read_pairs_csv
+from articlegen.corpus.pairs import golden_pairs_path, read_pairs_csv
+from articlegen.editing.diff import compare_lines
 
 from .test_coverage import copy_content, edit_messages
 

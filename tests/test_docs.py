@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
-from articlegen.phrasebank import load_phrasebank
-from articlegen.quantities import Items, Money, Percent, PercentPoints
+from articlegen.plan.quantities import Items, Money, Percent, PercentPoints
+from articlegen.plan.spec import Referent
 from articlegen.resources import default_data_dir, default_phrasebank_dir
-from articlegen.sandbox import make_environment
-from articlegen.spec import Referent
+from articlegen.wording.phrasebank import load_phrasebank
+from articlegen.wording.sandbox import make_environment
 
 from .conftest import ROOT
 from .test_data import run_cli

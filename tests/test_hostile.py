@@ -13,13 +13,13 @@ from jinja2.exceptions import SecurityError
 
 from articlegen import open_generator
 from articlegen.cli.serve import serve
+from articlegen.editing.serve import make_server
 from articlegen.errors import DataError, PhrasebankError, RenderError
-from articlegen.load import load_occupation
-from articlegen.phrasebank import load_phrasebank, read_phrasebank
-from articlegen.realize import render_variant
+from articlegen.facts.load import load_occupation
+from articlegen.realize.realizer import render_variant
 from articlegen.resources import default_phrasebank_dir
-from articlegen.sandbox import MAX_REPEAT, guarded_binop, make_environment
-from articlegen.serve import make_server
+from articlegen.wording.phrasebank import load_phrasebank, read_phrasebank
+from articlegen.wording.sandbox import MAX_REPEAT, guarded_binop, make_environment
 
 from .conftest import write_occupation
 from .test_data import run_cli
@@ -143,7 +143,7 @@ def test_compiling_does_not_fold_a_bomb_into_the_code():
 NO_CONSTRUCTOR = "YAML syntax error: could not determine a constructor"
 YAML_OBJECTS = [
     '!!python/object/apply:os.system ["echo pwned > pwned.txt"]',
-    "!!python/object:articlegen.occupation.Occupation {title: X}",
+    "!!python/object:articlegen.facts.occupation.Occupation {title: X}",
     '!!python/name:os.system ""',
 ]
 

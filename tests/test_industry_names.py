@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from articlegen.facts.yamlio import load_yaml_file
 from articlegen.resources import default_data_dir
-from articlegen.yamlio import load_yaml_file
 
 NAMES_FILE = default_data_dir() / "oews" / "industry-names.yaml"
 DATASET = default_data_dir() / "oews" / "oews-2025.json"

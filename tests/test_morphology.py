@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.morphology import indefinite_article, join_items, lowercase_title, noun_forms, possessive
+from articlegen.english.morphology import (
+    indefinite_article,
+    join_items,
+    lowercase_title,
+    noun_forms,
+    possessive,
+)
 
 # title, overrides, indefinite singular, plural, singular possessive, plural possessive
 TITLES = [

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen import numbers
-from articlegen.orthography import tidy_fragment, tidy_sentence
+from articlegen.english import numbers
+from articlegen.realize.orthography import tidy_fragment, tidy_sentence
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 
 from articlegen import open_generator
 from articlegen.errors import DataError, UnknownOccupationError
-from articlegen.load import OEWS_FIELDS, load_catalog
+from articlegen.facts.load import OEWS_FIELDS, load_catalog
 
 from .conftest import ROOT, find_artifacts, write_occupation
 from .test_data import run_cli

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from articlegen.errors import DataError
-from articlegen.oews import import_oews, write_dataset
-from articlegen.oews.select import Candidate, pick_top
-from articlegen.oews.values import Figure
+from articlegen.sources.oews import import_oews, write_dataset
+from articlegen.sources.oews.select import Candidate, pick_top
+from articlegen.sources.oews.values import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "oews" / "oews-2025.json"

@@ -12,17 +12,17 @@ import pytest
 from click.testing import CliRunner
 
 from articlegen import open_generator
-from articlegen.artifacts import find_sentence_artifacts
-from articlegen.choose import is_eligible
 from articlegen.cli.overview import overview
-from articlegen.document import ParagraphBlock
 from articlegen.errors import ArticlegenError, DataError
-from articlegen.orthography import tidy_fragment, tidy_sentence
-from articlegen.plan_overview import LAYOUTS, plan_overview
-from articlegen.realize import render_variant
-from articlegen.related import RelatedIndex
-from articlegen.spec import BulletList, Paragraph, SentenceSpec
-from articlegen.templating import PREVIOUS_SUBJECT
+from articlegen.gates.artifacts import find_sentence_artifacts
+from articlegen.plan.overview import LAYOUTS, plan_overview
+from articlegen.plan.related import RelatedIndex
+from articlegen.plan.spec import BulletList, Paragraph, SentenceSpec
+from articlegen.realize.document import ParagraphBlock
+from articlegen.realize.orthography import tidy_fragment, tidy_sentence
+from articlegen.realize.realizer import render_variant
+from articlegen.wording.choose import is_eligible
+from articlegen.wording.templating import PREVIOUS_SUBJECT
 
 from .conftest import ROOT, find_artifacts, write_occupation
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from articlegen.cli.coverage import coverage
 from articlegen.cli.variety import variety
-from articlegen.verify import verify_pairs
+from articlegen.gates.verify import verify_pairs
 
 from .test_data import run_cli
 

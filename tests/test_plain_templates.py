@@ -6,13 +6,13 @@ import itertools
 
 import pytest
 
-from articlegen.plain_templates import compile_plain
-from articlegen.plan import plan_article
-from articlegen.quantities import Money
-from articlegen.realize import render_variant
-from articlegen.sandbox import make_environment
-from articlegen.spec import Referent
-from articlegen.templating import PREVIOUS_SUBJECT
+from articlegen.plan.article import plan_article
+from articlegen.plan.quantities import Money
+from articlegen.plan.spec import Referent
+from articlegen.realize.plain_templates import compile_plain
+from articlegen.realize.realizer import render_variant
+from articlegen.wording.sandbox import make_environment
+from articlegen.wording.templating import PREVIOUS_SUBJECT
 
 from .test_conditions import specs
 

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from articlegen import ArticlegenError
-from articlegen.serve import PreviewServer, make_server
+from articlegen.editing.serve import PreviewServer, make_server
 
 from .conftest import ROOT, write_occupation
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.pairs import golden_pairs_path, read_pairs_csv
+from articlegen.corpus.pairs import golden_pairs_path, read_pairs_csv
 
 GOLDEN_PAIRS = [(row.a, row.b) for row in read_pairs_csv(golden_pairs_path())]
 

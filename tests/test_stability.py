@@ -14,8 +14,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articlegen.choose import choose_variant
-from articlegen.phrasebank import Message, Variant
+from articlegen.wording.choose import choose_variant
+from articlegen.wording.phrasebank import Message, Variant
 
 PAIRS = [f"job-{i}|job-{(i * 7919) % 5003}" for i in range(2000)]
 ids = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6})?", fullmatch=True)

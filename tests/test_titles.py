@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlegen.errors import DataError
-from articlegen.resources import default_data_dir
-from articlegen.titles import (
+from articlegen.facts.titles import (
     TitleForms,
     bundled_title_overrides,
     derive_by_rules,
@@ -19,6 +18,7 @@ from articlegen.titles import (
     lowercase,
     still_plural,
 )
+from articlegen.resources import default_data_dir
 
 DATA = Path(__file__).parent / "data"
 GOLD_FILE = DATA / "title_forms_gold.csv"

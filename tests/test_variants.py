@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from articlegen.phrasebank import load_phrasebank
+from articlegen.editing.variants import show_variants
 from articlegen.resources import default_phrasebank_dir
-from articlegen.variants import show_variants
+from articlegen.wording.phrasebank import load_phrasebank
 
 from .test_data import run_cli
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from articlegen.cli.variety import variety
-from articlegen.pairs import all_pairs, sample_pairs
-from articlegen.variety import (
+from articlegen.corpus.pairs import all_pairs, sample_pairs
+from articlegen.gates.variety import (
     JOB,
     NUMBER,
     VALUE,

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from articlegen import open_generator
 from articlegen.cli.verify import verify
-from articlegen.document import TableBlock
-from articlegen.pairs import all_pairs, sample_pairs
+from articlegen.corpus.pairs import all_pairs, sample_pairs
+from articlegen.gates.verify import check_text, extract_numbers, verify_pairs
+from articlegen.realize.document import TableBlock
 from articlegen.resources import default_phrasebank_dir
-from articlegen.verify import check_text, extract_numbers, verify_pairs
 
 OEWS_SAMPLE = 500
 OEWS_PAIR = ("bill-and-account-collectors", "credit-authorizers-checkers-and-clerks")

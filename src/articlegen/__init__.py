@@ -10,9 +10,9 @@ The pipeline, one module a stage:
     render/                   Markdown, HTML, JSON
 """
 
-from .document import Document
 from .errors import ArticlegenError
 from .pipeline import Generator, generate, open_generator, overview
+from .realize.document import Document
 
 __all__ = ["ArticlegenError", "Document", "Generator", "generate", "open_generator", "overview"]
 __version__ = "0.1.0"

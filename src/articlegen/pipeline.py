@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .document import Document
 from .errors import ArticlegenError
-from .load import Catalog, load_catalog
-from .phrasebank import Phrasebank, load_phrasebank
-from .plan import plan_article
-from .plan_overview import DEFAULT_COMPARE, plan_overview
-from .realize import realize_article
-from .related import RelatedIndex
+from .facts.load import Catalog, load_catalog
+from .plan.article import plan_article
+from .plan.overview import DEFAULT_COMPARE, plan_overview
+from .plan.related import RelatedIndex
+from .realize.document import Document
+from .realize.realizer import realize_article
 from .render import RENDERERS, render_markdown
 from .resources import default_data_dir, default_phrasebank_dir
+from .wording.phrasebank import Phrasebank, load_phrasebank
 
 FORMATS = tuple(RENDERERS)
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..corpus.pairs import Pair, all_pairs, sample_pairs, select_pairs
 from ..errors import ArticlegenError
-from ..load import Catalog
-from ..pairs import Pair, all_pairs, sample_pairs, select_pairs
+from ..facts.load import Catalog
 
 FORMATS = ("md", "html", "json", "jsonl")
 # folders: OUT/<a>/<a>-vs-<b>.md, a folder per first occupation; flat: OUT/<a>-vs-<b>.md.

@@ -24,8 +24,8 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import IO, Any
 
+from ..corpus.pairs import Pair
 from ..errors import ArticlegenError
-from ..pairs import Pair
 from .jobs import Unit
 from .store import Store
 from .versions import Versions

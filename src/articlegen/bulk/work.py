@@ -16,8 +16,8 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
+from ..corpus.pairs import Pair
 from ..errors import ArticlegenError
-from ..pairs import Pair
 from ..pipeline import Generator, open_generator
 from ..render import RENDERERS
 from ..render.json import render_json_line

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from ..load import Entry, load_catalog
-from ..occupation import Occupation
+from ..facts.load import Entry, load_catalog
+from ..facts.occupation import Occupation
 from ..resources import default_data_dir
 from .common import data_option, friendly
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..check import EXCLUDED_RULES, check_pairs, open_checker
-from ..pairs import select_pairs
+from ..corpus.pairs import select_pairs
+from ..gates.check import EXCLUDED_RULES, check_pairs, open_checker
 from ..pipeline import open_generator
 from .common import bank_option, data_option, friendly
 from .coverage import kind_option, limit_option, pairs_option, seed_option

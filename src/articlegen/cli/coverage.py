@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..coverage import KINDS, count_coverage, render_documents, report_to_json, report_to_table
-from ..pairs import DEFAULT_LIMIT, select_pairs
+from ..corpus.documents import KINDS, render_documents
+from ..corpus.pairs import DEFAULT_LIMIT, select_pairs
+from ..editing.coverage import count_coverage, report_to_json, report_to_table
 from ..pipeline import open_generator
 from .common import bank_option, data_option, friendly
 

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import click
 
-from ..changes import Content, base_dir_content, compare_articles, export_revision, open_side, report_to_text
-from ..pairs import select_pairs
+from ..corpus.pairs import select_pairs
+from ..editing.diff import (
+    Content,
+    base_dir_content,
+    compare_articles,
+    export_revision,
+    open_side,
+    report_to_text,
+)
 from ..resources import default_data_dir, default_phrasebank_dir
 from .common import bank_option, data_option, friendly
 from .coverage import limit_option, pairs_option, seed_option

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..lint import lint_phrasebanks
+from ..editing.lint import lint_phrasebanks
 from ..resources import default_data_dir, default_phrasebank_dir
 from .common import data_option, friendly
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..oews import import_oews, write_dataset
-from ..oews.source import sha256_of
 from ..resources import default_data_dir
+from ..sources.oews import import_oews, write_dataset
+from ..sources.oews.source import sha256_of
 from .common import friendly
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..pipeline import open_generator
-from ..plan_overview import DEFAULT_COMPARE
+from ..plan.overview import DEFAULT_COMPARE
 from .common import article_options, friendly, write_text
 
 

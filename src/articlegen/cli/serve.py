@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..serve import Snapshot, make_server
+from ..editing.serve import Snapshot, make_server
 from .common import bank_option, data_option, friendly
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..editing.variants import show_variants
 from ..pipeline import open_generator
-from ..variants import show_variants
 from .common import bank_option, data_option, friendly
 
 _MARKS = {

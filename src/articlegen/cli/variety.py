@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..pairs import select_pairs
+from ..corpus.pairs import select_pairs
+from ..gates.variety import measure_variety
 from ..pipeline import open_generator
-from ..variety import measure_variety
 from .common import bank_option, data_option, friendly
 from .coverage import kind_option, limit_option, pairs_option, seed_option
 

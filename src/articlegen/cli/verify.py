@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..pairs import select_pairs
+from ..corpus.pairs import select_pairs
+from ..gates.verify import verify_pairs
 from ..pipeline import open_generator
-from ..verify import verify_pairs
 from .common import bank_option, data_option, friendly
 from .coverage import kind_option, limit_option, pairs_option, seed_option
 

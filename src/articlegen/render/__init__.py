@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..document import Document
+from ..realize.document import Document
 from .html import render_html
 from .json import render_json
 from .markdown import render_markdown

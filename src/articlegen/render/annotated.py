@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Document, Sentence
+from ..realize.document import Document, Sentence
 from .html import render_sections
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from ..document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
 
 _STYLE = (
     "body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55}"

@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-from ..document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
 
 
 def _sentence(sentence: Sentence) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
 
 
 def _cell(text: str) -> str:

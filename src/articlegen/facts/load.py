@@ -1,0 +1,231 @@
+"""Reading occupation data files into validated, immutable records."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+from pydantic import ValidationError
+
+from ..errors import DataError, UnknownOccupationError
+from .occupation import Occupation
+from .oews_records import OewsDataset, find_dataset, load_oews
+from .validation import describe_validation_error
+from .yamlio import YamlSyntaxError, display_path, load_yaml_file
+
+Source = Literal["hand", "oews"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What `list` shows of an occupation, known without building its Occupation."""
+
+    slug: str
+    title: str  # as the record gives it; for OEWS, BLS's plural title (the heading is derived on use)
+    source: Source
+    soc: str | None = None
+    group: str | None = None  # SOC minor group code
+    group_title: str | None = None
+    bls_title: str | None = None  # as BLS publishes it: "Bill and Account Collectors"
+    residual: bool = False  # an OEWS "All Other" category: listed, never an article subject
+
+
+class _LazyOccupations(Mapping[str, Occupation]):
+    """Occupations built on first use: converting all ~830 OEWS records costs most of a second."""
+
+    def __init__(self, slugs: list[str], build: Callable[[str], Occupation]) -> None:
+        self._slugs, self._build = slugs, build
+        self._built: dict[str, Occupation] = {}
+
+    def __getitem__(self, slug: str) -> Occupation:
+        if slug not in self._built:
+            if slug not in self._slugs_set:
+                raise KeyError(slug)
+            self._built[slug] = self._build(slug)
+        return self._built[slug]
+
+    @cached_property
+    def _slugs_set(self) -> frozenset[str]:
+        return frozenset(self._slugs)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slugs)
+
+    def __len__(self) -> int:
+        return len(self._slugs)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every occupation of one data directory: hand-written records and OEWS ones, by slug.
+
+    `occupations` holds the article subjects; `entries` also lists the residual OEWS
+    categories, which `find` refuses with a reason.
+    """
+
+    occupations: Mapping[str, Occupation]
+    source: Path
+    entries: Mapping[str, Entry] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Occupation]:
+        return iter(self.occupations.values())
+
+    def __len__(self) -> int:
+        return len(self.occupations)
+
+    def find(self, query: str) -> Occupation:
+        """Resolve a slug or a title (as written in the record or by BLS), case-insensitively."""
+        slug = self._resolve(query)
+        entry = self.entries.get(slug)
+        if entry is not None and entry.residual:
+            raise UnknownOccupationError(
+                f"{slug!r} is a residual OEWS category ({entry.bls_title}); articles compare named "
+                "occupations only"
+            )
+        return self.occupations[slug]
+
+    def _resolve(self, query: str) -> str:
+        if query in self.occupations:  # a slug already, as bulk runs pass: slugify would keep it
+            return query
+        wanted = slugify(query)
+        if wanted in self.occupations or wanted in self.entries:
+            return wanted
+        folded = query.strip().casefold()
+        for entry in self.entries.values():
+            if folded in (entry.title.casefold(), (entry.bls_title or "").casefold()):
+                return entry.slug
+        raise UnknownOccupationError(self._unknown_message(query))
+
+    def _unknown_message(self, query: str) -> str:
+        close = difflib.get_close_matches(slugify(query), list(self.occupations), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; run 'articlegen list' to see them all"
+        return f"unknown occupation {query!r}{hint}"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def occupation_dir(data_dir: Path) -> Path:
+    nested = data_dir / "occupations"
+    return nested if nested.is_dir() else data_dir
+
+
+def load_catalog(data_dir: Path) -> Catalog:
+    """Hand-written records from occupations/*.yaml and, where present, OEWS records from oews/.
+
+    A hand-written record with a `soc` code takes the OEWS facts it lacks (see merge_oews_facts).
+    """
+    if not data_dir.is_dir():
+        raise DataError(f"{display_path(data_dir)}: no such data directory")
+    directory = occupation_dir(data_dir)
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    dataset_path = find_dataset(data_dir)
+    if not files and dataset_path is None:
+        raise DataError(f"{display_path(directory)}: no occupation files (*.yaml) found")
+    hand = {path.stem: load_occupation(path) for path in files}
+    _check_comparisons(hand, directory)
+    dataset = load_oews(dataset_path) if dataset_path is not None else None
+    if dataset is not None:
+        hand = {slug: _with_oews(o, dataset, directory) for slug, o in hand.items()}
+    entries = {slug: Entry(slug, o.title, "hand", o.soc, *_group(o)) for slug, o in hand.items()}
+    if dataset is not None:
+        for slug, record in dataset.records.items():
+            if slug in entries:
+                raise DataError(
+                    f"{display_path(directory / (slug + '.yaml'))}: the slug {slug!r} is also an OEWS "
+                    "occupation; rename the file"
+                )
+            group = record.get("group") or {}
+            entries[slug] = Entry(
+                slug, record["title"], "oews", record["soc"], group.get("code"), group.get("title"),
+                record["title"], bool(record.get("residual")),
+            )  # fmt: skip
+    _check_related(hand, entries, directory)
+    subjects = sorted(slug for slug, e in entries.items() if not e.residual)
+
+    def build(slug: str) -> Occupation:
+        return hand[slug] if slug in hand else dataset.occupation(slug)  # type: ignore[union-attr]
+
+    return Catalog(_LazyOccupations(subjects, build), directory, MappingProxyType(entries))
+
+
+def _group(occupation: Occupation) -> tuple[str | None, str | None]:
+    return (occupation.group.code, occupation.group.title) if occupation.group else (None, None)
+
+
+def _check_comparisons(occupations: Mapping[str, Occupation], directory: Path) -> None:
+    for occupation in occupations.values():
+        for stated in occupation.comparisons:
+            if stated.against not in occupations:
+                raise DataError(
+                    f"{display_path(directory / (occupation.slug + '.yaml'))}: comparisons.against: "
+                    f"names unknown occupation {stated.against!r}"
+                )
+
+
+def _check_related(hand: Mapping[str, Occupation], entries: Mapping[str, Entry], directory: Path) -> None:
+    """A `related` slug must name an article subject, so a typo fails at load, not on one page."""
+    for occupation in hand.values():
+        for slug in occupation.related:
+            entry = entries.get(slug)
+            if entry is None or entry.residual:
+                subjects = [s for s, e in entries.items() if not e.residual]
+                close = difflib.get_close_matches(slug, subjects, n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                raise DataError(
+                    f"{display_path(directory / (occupation.slug + '.yaml'))}: related: "
+                    f"unknown occupation {slug!r}{hint}"
+                )
+
+
+# Fact groups a hand-written record may take from OEWS, each taken whole: mixing an
+# editor's average salary with BLS's percentiles would put two sources in one sentence.
+OEWS_FIELDS = ("group", "jobs", "salary", "top_pay")
+
+
+def merge_oews_facts(hand: Occupation, oews: Occupation) -> Occupation:
+    """The hand-written record wins every field it states; OEWS fills the groups it lacks."""
+    taken = {f: getattr(oews, f) for f in OEWS_FIELDS if getattr(hand, f) is None and getattr(oews, f)}
+    if not taken:
+        return hand
+    sources = hand.sources + tuple(s for s in oews.sources if s not in hand.sources)
+    return Occupation.model_validate({**dict(hand), **taken, "sources": sources})
+
+
+def _with_oews(hand: Occupation, dataset: OewsDataset, directory: Path) -> Occupation:
+    if hand.soc is None:
+        return hand
+    slug = dataset.by_soc().get(hand.soc)
+    if slug is None:
+        raise DataError(
+            f"{display_path(directory / (hand.slug + '.yaml'))}: soc: no OEWS occupation has the code "
+            f"{hand.soc!r}"
+        )
+    return merge_oews_facts(hand, dataset.occupation(slug))
+
+
+def load_occupation(path: Path) -> Occupation:
+    shown = display_path(path)
+    try:
+        raw = load_yaml_file(path)
+    except OSError as err:
+        raise DataError(f"{shown}: cannot read file: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{shown}: not UTF-8 text") from None
+    except YamlSyntaxError as err:
+        raise DataError(f"{shown}:{err.line}:{err.column}: {err.reason}") from None
+    if not isinstance(raw, dict):
+        raise DataError(f"{shown}: expected a mapping of fields at the top level")
+    if "slug" in raw:
+        raise DataError(f"{shown}: slug: is taken from the file name; remove it")
+    try:
+        return Occupation.model_validate({**raw, "slug": path.stem})
+    except ValidationError as err:
+        raise DataError(f"{shown}: {describe_validation_error(err, raw)}") from None

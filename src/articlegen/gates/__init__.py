@@ -1,0 +1,7 @@
+"""Quality gates: realized `Document`s in, reports of what is wrong with them out.
+
+verify.py     every printed number traced to a fact of its sentence
+check.py      Harper's grammar check of the prose (the grammar extra)
+variety.py    how alike articles read: shared sentence skeletons
+artifacts.py  what must never appear in an article ("None", "nan", template braces)
+"""

@@ -1,0 +1,362 @@
+"""Fact verification: every number an article prints is one of its sentence's facts, or computed from them.
+
+Each realized sentence carries the facts it states (`Sentence.facts`: data key -> raw
+value). A number in its text passes when it equals, at the precision it is printed
+with, one of these candidates:
+
+- a fact: every number inside a fact's value (a range's ends and percentiles, a
+  breakdown's shares), and the length of a list-valued fact ("three skills");
+- derived from two numeric facts x, y (each taken raw, rounded to whole dollars or
+  cents as money prints, or to one decimal as percentages print): the difference
+  |x − y|, the percent difference |x − y| / min(x, y) × 100 (the planner's
+  "percent" slot) and the ratio x / y;
+- implied by a fact's definition: a median is the 50th percentile ("half of all
+  workers earn more than …").
+
+Kinds are kept apart: a dollar amount matches only facts and their differences, a
+percentage also percent differences, a plain number (count, age, months, a number
+in words) any candidate. A number printed with a sign ("−8%", "+5%") must match a
+candidate with that sign; an unsigned one matches a candidate of either sign
+("0.7 percentage points less likely"), since directions are the planner's job.
+
+Not numbers of the data, so masked before extraction: the names of both
+occupations in every form, the text of string facts (industries, states, sources
+such as "OEWS, May 2025", the resume examples in skill items), and the house
+phrases listed in `_IDIOMS` ("the two jobs", "one as", "out of 5"). "One in ten"
+states a share (10%), "tenth" 10% and "half" 50%.
+
+What is checked: every sentence with a message (prose, list leads and items,
+headings, title, table labels) and every table cell; a table label is checked
+against its row's facts ("Middle 80% of salaries" is 90 − 10). Verbatim data text
+(descriptions, duties) is the data itself and is skipped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..corpus.documents import render_documents
+from ..corpus.pairs import Pair
+from ..english import numbers
+from ..facts.load import Catalog
+from ..pipeline import Generator
+from ..plan.article import referent
+from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from ..wording.templating import forms_of
+
+MONEY, PERCENT, PLAIN = "money", "percent", "plain"
+_FACT, _PERCENT_DIFF, _RATIO = "fact", "percent-difference", "ratio"
+ACCEPTS = {  # which kinds of candidate each kind of printed number may match
+    MONEY: frozenset({_FACT}),
+    PERCENT: frozenset({_FACT, _PERCENT_DIFF}),
+    PLAIN: frozenset({_FACT, _PERCENT_DIFF, _RATIO}),
+}
+MEDIAN_PERCENTILE = 50.0
+MASK = "\u2063"  # an invisible separator: masked text can never join two numbers into one
+
+_SMALL = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+FRACTIONS = {"half": 50.0, "halves": 50.0, "quarter": 25.0, "quarters": 25.0, "tenth": 10.0, "tenths": 10.0}
+
+# Fixed phrases whose number words are not figures of the data: the pair being compared,
+# "one" as a pronoun, and a rating's scale.
+_IDIOMS = re.compile(
+    r"\b(?:the|these|those) two\b"
+    r"|\btwo (?:career paths|careers|jobs|fields|paths|groups|occupations|roles|lines of work)\b"
+    r"|\bone (?:as|another|job than the other|or the other|at a time)\b"
+    r"|\b(?:not|no) one\b|\b(?:have|has|hold|holds) one\b"
+    r"|\bout of 5\b",
+    re.IGNORECASE,
+)
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_WORD = "|".join(sorted([*WORD_VALUES, *FRACTIONS], key=len, reverse=True))
+NUMBER_TOKENS = re.compile(  # a number as printed, in digits or words
+    rf"(?P<sign>[{numbers.MINUS}+])?"
+    rf"(?:\$(?P<money>{_NUMBER})"
+    rf"|(?P<percent>{_NUMBER})(?:%| percent\b| percentage points?\b)"
+    rf"|(?P<plain>{_NUMBER})(?:st|nd|rd|th)?\b"
+    rf"|\bone in (?P<one_in>{_NUMBER}|{_WORD})\b"
+    rf"|\b(?P<word>(?:{_WORD})(?:-(?:{_WORD}))?)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PrintedNumber:
+    text: str  # as printed, e.g. "$1,612", "4.4%", "three"
+    value: float
+    kind: str  # MONEY, PERCENT or PLAIN
+    signed: bool  # printed with an explicit sign
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: float
+    kind: str  # _FACT, _PERCENT_DIFF or _RATIO
+
+
+@dataclass(frozen=True)
+class Unverified:
+    pair: Pair
+    message: str | None  # None for a table cell
+    variant: str | None
+    number: str
+    sentence: str
+    facts: Mapping[str, Any]
+
+    def __str__(self) -> str:
+        where = f"{self.message}/{self.variant}" if self.message else "table cell"
+        facts = ", ".join(f"{k}: {_show(v)}" for k, v in self.facts.items())
+        return (
+            f"{self.pair[0]} vs {self.pair[1]}: {where}: number {self.number!r} in "
+            f'"{self.sentence}" is not among the facts {{{facts}}}'
+        )
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    articles: int
+    sentences: int  # sentences and cells checked
+    numbers: int  # numbers found in them
+    unverified: tuple[Unverified, ...]
+
+    def summary(self) -> str:
+        return (
+            f"verify: {self.articles:,} articles, {self.sentences:,} sentences and cells, "
+            f"{self.numbers:,} numbers: {len(self.unverified):,} unverified"
+        )
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        return repr(value.model_dump(exclude_defaults=True))
+    return repr(value)
+
+
+# --- reading numbers ------------------------------------------------------------------------
+
+
+def mask_texts(text: str, texts: Iterable[str]) -> str:
+    """Replace each text (case-insensitively, longest first) with a mark that holds no number."""
+    for piece in sorted({" ".join(t.split()) for t in texts if t.strip()}, key=len, reverse=True):
+        text = _literal(piece).sub(MASK, text)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _literal(piece: str) -> re.Pattern[str]:
+    return re.compile(re.escape(piece), re.IGNORECASE)
+
+
+def extract_numbers(text: str) -> list[PrintedNumber]:
+    """Every number in already-masked text, with the kind its printing shows."""
+    text = _IDIOMS.sub(MASK, text)
+    found = []
+    for match in NUMBER_TOKENS.finditer(text):
+        signed = match.group("sign") is not None
+        sign = -1.0 if match.group("sign") == numbers.MINUS else 1.0
+        shown = match.group(0)
+        if match.group("money") is not None:
+            found.append(PrintedNumber(shown, sign * _digits(match.group("money")), MONEY, signed))
+        elif match.group("percent") is not None:
+            found.append(PrintedNumber(shown, sign * _digits(match.group("percent")), PERCENT, signed))
+        elif match.group("plain") is not None:
+            found.append(PrintedNumber(shown, sign * _digits(match.group("plain")), PLAIN, signed))
+        elif match.group("one_in") is not None:
+            found.append(PrintedNumber(shown, 100.0 / _number_or_word(match.group("one_in")), PERCENT, False))
+        else:
+            word = match.group("word").lower()
+            if word in FRACTIONS:
+                found.append(PrintedNumber(shown, FRACTIONS[word], PERCENT, False))
+            else:
+                found.append(PrintedNumber(shown, _words_value(word), PLAIN, False))
+    return found
+
+
+def _digits(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _number_or_word(text: str) -> float:
+    return _digits(text) if text[0].isdigit() else _words_value(text.lower())
+
+
+def _words_value(word: str) -> float:
+    return float(sum(WORD_VALUES.get(part, 0) for part in word.split("-")))
+
+
+# --- what a sentence may say ----------------------------------------------------------------
+
+
+def fact_numbers(value: Any, key: str = "") -> Iterator[float]:
+    """Every number inside a fact's value, and the length of each list in it."""
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, (int, float)):
+        if math.isfinite(value):
+            yield float(value)
+            if key.endswith("median"):
+                yield MEDIAN_PERCENTILE
+        return
+    if isinstance(value, str):
+        return
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from fact_numbers(getattr(value, name), name)
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from fact_numbers(getattr(value, f.name), f.name)
+        return
+    if isinstance(value, Mapping):
+        for k, item in value.items():
+            yield from fact_numbers(item, str(k))
+        return
+    if isinstance(value, (tuple, list)):
+        yield float(len(value))
+        for item in value:
+            yield from fact_numbers(item)
+
+
+def fact_texts(value: Any) -> Iterator[str]:
+    """Every string inside a fact's value: data text, which is masked before numbers are read."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from fact_texts(getattr(value, name))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from fact_texts(getattr(value, f.name))
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from fact_texts(item)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from fact_texts(item)
+
+
+_ROUNDINGS = (lambda v: v, numbers.round_money, numbers.round_percent)
+
+
+def candidates(facts: Mapping[str, Any]) -> Iterator[Candidate]:
+    """The facts' numbers, then what the planner may compute from two of them (lazily: most
+    printed numbers are facts themselves)."""
+    values = sorted({v for key, value in facts.items() for v in fact_numbers(value, key)})
+    for v in values:
+        yield Candidate(v, _FACT)
+    for x, y in itertools.permutations(values, 2):
+        for rounding in _ROUNDINGS:
+            a, b = rounding(x), rounding(y)
+            gap = abs(a - b)
+            yield Candidate(gap, _FACT)
+            yield Candidate(rounding(gap), _FACT)
+            lower = min(a, b)
+            if lower > 0:
+                yield Candidate(rounding(gap) / lower * 100, _PERCENT_DIFF)
+                yield Candidate(gap / lower * 100, _PERCENT_DIFF)
+            if b != 0:
+                yield Candidate(a / b, _RATIO)
+
+
+def matches(number: PrintedNumber, candidate: Candidate) -> bool:
+    """Equal at the precision the number is printed with."""
+    if candidate.kind not in ACCEPTS[number.kind]:
+        return False
+    value = candidate.value if number.signed else abs(candidate.value)
+    shown = number.value if number.signed else abs(number.value)
+    if number.kind == MONEY:
+        return math.isclose(numbers.round_money(value), shown, abs_tol=1e-6)
+    return math.isclose(numbers.round_percent(value), shown, abs_tol=1e-6)
+
+
+def check_text(
+    text: str, facts: Mapping[str, Any], names: Iterable[str] = ()
+) -> tuple[list[PrintedNumber], list[PrintedNumber]]:
+    """(every number of `text`, those that no candidate of `facts` accounts for)."""
+    if not extract_numbers(text):  # masking only removes numbers
+        return [], []
+    masked = mask_texts(text, [*names, *(t for value in facts.values() for t in fact_texts(value))])
+    printed = extract_numbers(masked)
+    return printed, [n for n in printed if not any(matches(n, c) for c in candidates(facts))]
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Checked:
+    sentence: Sentence
+    facts: Mapping[str, Any]
+
+
+def checked_pieces(document: Document) -> Iterator[_Checked]:
+    """What is checked, with the facts each is checked against (a table label: its row's)."""
+    yield _Checked(document.title, document.title.facts)
+    for section in document.sections:
+        if section.heading is not None:
+            yield _Checked(section.heading, section.heading.facts)
+        for block in section.blocks:
+            if isinstance(block, ParagraphBlock):
+                yield from (_Checked(s, s.facts) for s in block.sentences if s.message is not None)
+            elif isinstance(block, ListBlock):
+                pieces = ([block.lead] if block.lead else []) + list(block.items)
+                yield from (_Checked(s, s.facts) for s in pieces if s.message is not None)
+            elif isinstance(block, TableBlock):
+                yield from (_Checked(s, s.facts) for s in block.header if s.message is not None)
+                for label, *cells in block.rows:
+                    row_facts = {k: v for cell in cells for k, v in cell.facts.items()}
+                    yield _Checked(label, row_facts)
+                    yield from (_Checked(cell, cell.facts) for cell in cells)
+
+
+def subject_names(catalog: Catalog, slugs: Iterable[str]) -> list[str]:
+    """Every form of the occupations' names, which may hold digits that are no figure."""
+    names = []
+    for slug in slugs:
+        forms = forms_of(referent(catalog.occupations[slug]))
+        names += [forms.title, forms.singular, forms.plural, forms.indefinite]
+    return names
+
+
+def verify_document(document: Document, names: Iterable[str]) -> tuple[int, int, list[Unverified]]:
+    """(pieces checked, numbers found, the unverified ones) for one article."""
+    names = list(names)
+    pair: Pair = (document.subjects[0], document.subjects[1])
+    pieces = numbers_seen = 0
+    problems = []
+    for checked in checked_pieces(document):
+        pieces += 1
+        s = checked.sentence
+        printed, wrong = check_text(s.text, checked.facts, names)
+        numbers_seen += len(printed)
+        problems += [Unverified(pair, s.message, s.variant, n.text, s.text, checked.facts) for n in wrong]
+    return pieces, numbers_seen, problems
+
+
+def verify_pairs(
+    generator: Generator, pairs: Iterable[Pair], seed: int = 0, kind: str = "comparison"
+) -> VerifyReport:
+    articles = pieces = found = 0
+    problems: list[Unverified] = []
+    for document in render_documents(generator, pairs, seed, kind):
+        names = subject_names(generator.catalog, document.subjects)
+        checked, seen, unverified = verify_document(document, names)
+        articles += 1
+        pieces += checked
+        found += seen
+        problems += unverified
+    return VerifyReport(articles, pieces, found, tuple(problems))
