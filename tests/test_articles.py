@@ -10,8 +10,12 @@ from html.parser import HTMLParser
 import pytest
 
 from articlegen import open_generator
-from articlegen.plan import article as planner
 from articlegen.plan.article import plan_article
+from articlegen.plan.build import Pair
+from articlegen.plan.demographics import plan_demographics
+from articlegen.plan.education import plan_education
+from articlegen.plan.reads import referent
+from articlegen.plan.skills import plan_skills
 from articlegen.plan.spec import Paragraph
 
 from .conftest import FULL, PARTIAL, find_artifacts, write_occupation
@@ -257,7 +261,7 @@ def test_a_pipe_or_backslash_in_a_table_cell_is_escaped_in_markdown(tmp_path):
 
 
 def test_sections_skipped_for_lack_of_data_would_have_been_empty(generator):
-    """plan_article skips a section where neither job has what it reads (has.* in plan._READS);
+    """plan_article skips a section where neither job has what it reads (has.* in plan.reads._READS);
     planned anyway, such a section must come out empty, or the skip would lose facts."""
     catalog = generator.catalog
     hand = [catalog.occupations[e.slug] for e in catalog.entries.values() if e.source == "hand"]
@@ -275,13 +279,13 @@ def test_sections_skipped_for_lack_of_data_would_have_been_empty(generator):
     updates = (*cut.values(), every_cut, *partial_cuts)
     records += [o.model_copy(update=update) for o in hand for update in updates]
     sections = {
-        "education": planner._education,
-        "demographics": planner._demographics,
-        "skills": planner._skills,
+        "education": plan_education,
+        "demographics": plan_demographics,
+        "skills": plan_skills,
     }
     skipped, planned = dict.fromkeys(sections, 0), dict.fromkeys(sections, 0)
     for a, b in itertools.permutations(records, 2):
-        ctx = planner._Pair(a, b, planner.referent(a), planner.referent(b))
+        ctx = Pair(a, b, referent(a), referent(b))
         for name, plan_section in sections.items():
             if not ctx.either(f"has.{name}"):
                 assert plan_section(ctx) is None, (name, a.slug, b.slug)

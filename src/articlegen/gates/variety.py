@@ -33,7 +33,7 @@ from ..corpus.documents import render_documents
 from ..corpus.pairs import Pair
 from ..facts.load import Catalog
 from ..pipeline import Generator
-from ..plan.article import referent
+from ..plan.reads import referent
 from ..realize.document import Document, Sentence
 from ..wording.templating import forms_of
 from .verify import NUMBER_TOKENS, fact_texts

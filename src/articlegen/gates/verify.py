@@ -49,7 +49,7 @@ from ..corpus.pairs import Pair
 from ..english import numbers
 from ..facts.load import Catalog
 from ..pipeline import Generator
-from ..plan.article import referent
+from ..plan.reads import referent
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
 from ..wording.templating import forms_of
 

@@ -3,7 +3,7 @@
 "What does a collections associate do?": the description, responsibilities, skills
 with their shares and examples, soft skills, pay, then a short comparison with each
 related occupation (related.py chooses them). A missing fact drops its sentence, a
-section with nothing left is dropped whole, as in comparison articles (plan.py,
+section with nothing left is dropped whole, as in comparison articles (plan/article.py,
 whose helpers this reuses). The short comparisons rotate through LAYOUTS, so that
 neighbouring comparisons never share one skeleton; the realizer varies their wording.
 """
@@ -14,27 +14,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..facts.occupation import Occupation
-from .article import (
-    DISTINCT_SKILLS,
-    SHARED_SKILLS,
-    TOP_SKILLS,
-    _directional,
-    _fact,
-    _likelihood_sentences,
-    _money_range,
-    _Pair,
-    _paragraph,
-    _percentile_range,
-    _place_sentences,
-    _responsibility_list,
-    _section,
-    _typical_range,
-    facts_of,
-    referent,
-)
-from .article import _skill_list as _plan_skill_list
+from .build import Pair, directional, money_range, paragraph, section
 from .compare import compare_money, compare_skills, same_text
+from .duties import responsibility_list
+from .education import likelihood_sentences
+from .intro import TOP_SKILLS
 from .quantities import Count, Items, Money, MonthsRange, Percent
+from .reads import fact_key, facts_of, percentile_range, referent, typical_range
+from .salary import place_sentences
+from .skills import DISTINCT_SKILLS, SHARED_SKILLS
+from .skills import skill_list as _plan_skill_list
 from .spec import ArticlePlan, Block, BulletList, Referent, SectionPlan, SentenceSpec, Verbatim
 
 DEFAULT_COMPARE = 4  # the reference page compares its subject with four occupations
@@ -81,7 +70,9 @@ def plan_overview(occupation: Occupation, related: Sequence[Occupation]) -> Arti
 
 def _intro(occupation: Occupation, role: Referent) -> SectionPlan | None:
     description = (
-        Verbatim(occupation.description, _fact(occupation, "description")) if occupation.description else None
+        Verbatim(occupation.description, fact_key(occupation, "description"))
+        if occupation.description
+        else None
     )
     facts: list[SentenceSpec] = []
     if occupation.jobs is not None:
@@ -89,7 +80,7 @@ def _intro(occupation: Occupation, role: Referent) -> SectionPlan | None:
             SentenceSpec(
                 "page.intro.jobs",
                 {"role": role, "jobs": Count(occupation.jobs)},
-                {_fact(occupation, "jobs"): occupation.jobs},
+                {fact_key(occupation, "jobs"): occupation.jobs},
             )
         )
     time = occupation.time_to_become
@@ -98,17 +89,17 @@ def _intro(occupation: Occupation, role: Referent) -> SectionPlan | None:
             SentenceSpec(
                 "page.intro.time",
                 {"role": role, "months": MonthsRange(time.low, time.high)},
-                {_fact(occupation, "time_to_become"): time},
+                {fact_key(occupation, "time_to_become"): time},
             )
         )
-    return _section("intro", None, [_paragraph(description), _paragraph(*facts)])
+    return section("intro", None, [paragraph(description), paragraph(*facts)])
 
 
 def _responsibilities(occupation: Occupation, role: Referent) -> SectionPlan | None:
-    duties = _responsibility_list(occupation, role, "page.responsibilities.lead")
+    duties = responsibility_list(occupation, role, "page.responsibilities.lead")
     if duties is None:
         return None
-    return _section(
+    return section(
         "responsibilities", SentenceSpec("page.heading.responsibilities", {"role": role}), [duties]
     )
 
@@ -118,10 +109,10 @@ def _skills(occupation: Occupation, role: Referent) -> SectionPlan | None:
     top = occupation.skills[:TOP_SKILLS]
     if top:
         names = tuple(s.name for s in top)
-        facts: dict[str, Any] = {_fact(occupation, "skills"): names}
+        facts: dict[str, Any] = {fact_key(occupation, "skills"): names}
         slots: dict[str, Any] = {"role": role, "skills": Items(names)}
         if top[0].share is not None:
-            facts[_fact(occupation, f"skills.{top[0].name}.share")] = top[0].share
+            facts[fact_key(occupation, f"skills.{top[0].name}.share")] = top[0].share
             slots |= {"top_skill": top[0].name, "top_share": Percent(top[0].share)}
             summary.append(SentenceSpec("page.skills.top", slots, facts))
         else:
@@ -132,14 +123,14 @@ def _skills(occupation: Occupation, role: Referent) -> SectionPlan | None:
             SentenceSpec(
                 "page.skills.soft",
                 {"role": role, "skills": Items(soft)},
-                {_fact(occupation, "soft_skills"): soft},
+                {fact_key(occupation, "soft_skills"): soft},
             )
         )
     heading = SentenceSpec("page.heading.skills", {"role": role, "soft": bool(soft)})
-    return _section(
+    return section(
         "skills",
         heading,
-        [_paragraph(*summary), _skill_list(occupation, role), _soft_skill_list(occupation, role)],
+        [paragraph(*summary), _skill_list(occupation, role), _soft_skill_list(occupation, role)],
     )
 
 
@@ -153,9 +144,9 @@ def _soft_skill_list(occupation: Occupation, role: Referent) -> BulletList | Non
         return None
     items = []
     for skill in occupation.soft_skills:
-        key = _fact(occupation, f"soft_skills.{skill.name}")
+        key = fact_key(occupation, f"soft_skills.{skill.name}")
         items.append(
-            _paragraph(
+            paragraph(
                 SentenceSpec("page.soft_skills.item", {"skill": skill.name}, {key: skill.name}),
                 Verbatim(skill.description, key + ".description") if skill.description else None,
                 Verbatim(skill.example, key + ".example") if skill.example else None,
@@ -170,7 +161,7 @@ def _pay(occupation: Occupation, role: Referent) -> SectionPlan | None:
     level: list[SentenceSpec] = []
     if yearly is not None or hourly is not None:
         facts = {
-            _fact(occupation, f"salary.{k}"): v
+            fact_key(occupation, f"salary.{k}"): v
             for k, v in (("yearly", yearly), ("hourly", hourly))
             if v is not None
         }
@@ -186,13 +177,13 @@ def _pay(occupation: Occupation, role: Referent) -> SectionPlan | None:
             SentenceSpec(
                 "page.pay.median",
                 {"role": role, "median": Money(median)},
-                {_fact(occupation, "salary.median"): median},
+                {fact_key(occupation, "salary.median"): median},
             )
         )
     level += _pay_range(occupation, role)
     where = [*_industry_one(occupation, role, "page.pay.industry"), *_places(occupation, role)]
-    return _section(
-        "pay", SentenceSpec("page.heading.pay", {"role": role}), [_paragraph(*level), _paragraph(*where)]
+    return section(
+        "pay", SentenceSpec("page.heading.pay", {"role": role}), [paragraph(*level), paragraph(*where)]
     )
 
 
@@ -200,10 +191,10 @@ def _pay_range(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
     value = facts_of(occupation)["salary.range"]
     if value is None:
         return []
-    facts = {_fact(occupation, "salary.range"): value}
-    if _typical_range(value) is not None:
-        return [SentenceSpec("page.pay.range", {"role": role, "range": _money_range(value)}, facts)]
-    if _percentile_range(value) is not None:
+    facts = {fact_key(occupation, "salary.range"): value}
+    if typical_range(value) is not None:
+        return [SentenceSpec("page.pay.range", {"role": role, "range": money_range(value)}, facts)]
+    if percentile_range(value) is not None:
         slots = {
             "role": role,
             "low": Money(value.low),
@@ -216,11 +207,11 @@ def _pay_range(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
 
 def _places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
     """The best-paying city, state, metro area and company, planned as comparison articles plan them."""
-    return [_renamed(spec, "salary.", "page.pay.") for spec in _place_sentences(occupation, role)]
+    return [_renamed(spec, "salary.", "page.pay.") for spec in place_sentences(occupation, role)]
 
 
 def _renamed(spec: SentenceSpec, old: str, new: str) -> SentenceSpec:
-    """A spec planned by plan.py, said by this page's own message."""
+    """A spec planned by the comparison article's modules, said by this page's own message."""
     assert spec.message.startswith(old), spec.message
     return SentenceSpec(new + spec.message[len(old) :], spec.slots, spec.facts)
 
@@ -230,10 +221,10 @@ def _industry_one(occupation: Occupation, role: Referent, stem: str) -> list[Sen
     industry, pay = known["top_pay.industry"], known["top_pay.industry_salary"]
     if industry is None:
         return []
-    facts: dict[str, Any] = {_fact(occupation, "top_pay.industry"): industry}
+    facts: dict[str, Any] = {fact_key(occupation, "top_pay.industry"): industry}
     if pay is None:
         return [SentenceSpec(f"{stem}.nopay", {"role": role, "industry": industry}, facts)]
-    facts[_fact(occupation, "top_pay.industry_salary")] = pay
+    facts[fact_key(occupation, "top_pay.industry_salary")] = pay
     return [SentenceSpec(stem, {"role": role, "industry": industry, "pay": Money(pay)}, facts)]
 
 
@@ -243,11 +234,11 @@ def _sources(occupation: Occupation, others: Sequence[Occupation]) -> SectionPla
     cited = tuple(dict.fromkeys(s for o in records for s in o.sources))
     if not cited:
         return None
-    facts = {_fact(o, "sources"): o.sources for o in records if o.sources}
-    return _section(
+    facts = {fact_key(o, "sources"): o.sources for o in records if o.sources}
+    return section(
         "sources",
         SentenceSpec("page.heading.sources", {}),
-        [_paragraph(SentenceSpec("page.sources.cite", {"sources": Items(cited)}, facts))],
+        [paragraph(SentenceSpec("page.sources.cite", {"sources": Items(cited)}, facts))],
     )
 
 
@@ -260,29 +251,29 @@ def _compare_lead(role: Referent, comparisons: list[SectionPlan]) -> SectionPlan
     compared = tuple(section.id for section in comparisons)
     facts = {f"{role.slug}.compared_with": compared}  # the count the lead states is this list's length
     lead = SentenceSpec("page.compare.lead", {"role": role, "count": len(comparisons)}, facts)
-    return _section("compare", SentenceSpec("page.heading.compare", {"role": role}), [_paragraph(lead)])
+    return section("compare", SentenceSpec("page.heading.compare", {"role": role}), [paragraph(lead)])
 
 
 def _comparison(occupation: Occupation, role: Referent, other: Occupation, index: int) -> SectionPlan | None:
-    ctx = _Pair(occupation, other, role, referent(other))
+    ctx = Pair(occupation, other, role, referent(other))
     parts: dict[str, list[SentenceSpec]] = {
         "salary": _salary_difference(ctx),
         **_skill_sentences(ctx),
         "where": _where_sentences(ctx),
-        "degrees": [_renamed(s, "education.", "page.compare.") for s in _likelihood_sentences(ctx)],
+        "degrees": [_renamed(s, "education.", "page.compare.") for s in likelihood_sentences(ctx)],
     }
     layout = LAYOUTS[index % len(LAYOUTS)]
     blocks: list[Block | None] = [
-        _paragraph(Verbatim(other.description, _fact(other, "description"))) if other.description else None
+        paragraph(Verbatim(other.description, fact_key(other, "description"))) if other.description else None
     ]
-    blocks += [_paragraph(*(s for name in group for s in parts[name])) for group in layout]
+    blocks += [paragraph(*(s for name in group for s in parts[name])) for group in layout]
     if not any(parts.values()):  # a description alone compares nothing
         return None
     heading = SentenceSpec("page.heading.versus", {"role": ctx.ra, "other": ctx.rb})
-    return _section(f"compare-{other.slug}", heading, blocks)
+    return section(f"compare-{other.slug}", heading, blocks)
 
 
-def _salary_difference(ctx: _Pair) -> list[SentenceSpec]:
+def _salary_difference(ctx: Pair) -> list[SentenceSpec]:
     """Who earns more and by how much; by the hour when a yearly figure is missing (BLS's actors)."""
     for key, stem, slot in (
         ("yearly", "page.compare.salary", "salary"),
@@ -290,21 +281,21 @@ def _salary_difference(ctx: _Pair) -> list[SentenceSpec]:
     ):
         va, vb = ctx.both(f"salary.{key}")
         if va is not None and vb is not None:
-            said = _directional(
+            said = directional(
                 ctx, stem, f"salary.{key}", va, vb, compare=compare_money, wrap=Money, slot=slot
             )
-            # plan.py says stem.compare and stem.compare.small; this page's messages are stem, stem.small
+            # build.directional says stem.compare and stem.compare.small; these messages are stem, stem.small
             return [_renamed(s, f"{stem}.compare", stem) if s.message != f"{stem}.same" else s for s in said]
     return []
 
 
-def _skill_sentences(ctx: _Pair) -> dict[str, list[SentenceSpec]]:
+def _skill_sentences(ctx: Pair) -> dict[str, list[SentenceSpec]]:
     names_a = tuple(s.name for s in ctx.a.skills)
     names_b = tuple(s.name for s in ctx.b.skills)
     if not names_a or not names_b:
         return {"shared": [], "distinct": []}
     overlap = compare_skills(names_a, names_b)
-    facts = {_fact(ctx.a, "skills"): names_a, _fact(ctx.b, "skills"): names_b}
+    facts = {fact_key(ctx.a, "skills"): names_a, fact_key(ctx.b, "skills"): names_b}
     roles = {"role": ctx.ra, "other": ctx.rb}
     if overlap.shared:
         shared_items = overlap.shared[:SHARED_SKILLS]
@@ -319,7 +310,7 @@ def _skill_sentences(ctx: _Pair) -> dict[str, list[SentenceSpec]]:
             SentenceSpec(
                 "page.compare.skills.distinct",
                 slots,
-                {_fact(ctx.a, "skills"): own_a, _fact(ctx.b, "skills"): own_b},
+                {fact_key(ctx.a, "skills"): own_a, fact_key(ctx.b, "skills"): own_b},
             )
         )
     elif own_a or own_b:
@@ -328,18 +319,18 @@ def _skill_sentences(ctx: _Pair) -> dict[str, list[SentenceSpec]]:
             SentenceSpec(
                 "page.compare.skills.distinct.one",
                 {"role": who, "other": whom, "skills": Items(own)},
-                {_fact(occ, "skills"): own},
+                {fact_key(occ, "skills"): own},
             )
         )
     return {"shared": [shared], "distinct": distinct}
 
 
-def _where_sentences(ctx: _Pair) -> list[SentenceSpec]:
+def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
     """Where each earns most: the best-paying industry, and the state when both have one."""
     sentences = _industry_pair(ctx)
     sa, sb = ctx.both("top_pay.state")
     if sa is not None and sb is not None:
-        facts = {_fact(ctx.a, "top_pay.state"): sa, _fact(ctx.b, "top_pay.state"): sb}
+        facts = {fact_key(ctx.a, "top_pay.state"): sa, fact_key(ctx.b, "top_pay.state"): sb}
         if same_text(sa, sb):
             sentences.append(SentenceSpec("page.compare.state.same", {**ctx.roles(), "state": sa}, facts))
         else:
@@ -348,16 +339,19 @@ def _where_sentences(ctx: _Pair) -> list[SentenceSpec]:
     return sentences
 
 
-def _industry_pair(ctx: _Pair) -> list[SentenceSpec]:
+def _industry_pair(ctx: Pair) -> list[SentenceSpec]:
     ia, ib = ctx.both("top_pay.industry")
     pa, pb = ctx.both("top_pay.industry_salary")
     if ia is None or ib is None:
         # One side only: that side's industry. The subject's was stated in the pay section already.
         return [] if ib is None else _industry_one(ctx.b, ctx.rb, "page.compare.industry.one")
-    facts: dict[str, Any] = {_fact(ctx.a, "top_pay.industry"): ia, _fact(ctx.b, "top_pay.industry"): ib}
+    facts: dict[str, Any] = {fact_key(ctx.a, "top_pay.industry"): ia, fact_key(ctx.b, "top_pay.industry"): ib}
     paid = pa is not None and pb is not None
     if paid:
-        facts |= {_fact(ctx.a, "top_pay.industry_salary"): pa, _fact(ctx.b, "top_pay.industry_salary"): pb}
+        facts |= {
+            fact_key(ctx.a, "top_pay.industry_salary"): pa,
+            fact_key(ctx.b, "top_pay.industry_salary"): pb,
+        }
     roles = {"role": ctx.ra, "other": ctx.rb}
     if same_text(ia, ib):
         if paid:

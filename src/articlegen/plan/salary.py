@@ -1,0 +1,193 @@
+"""Pay: who earns more and by how much, medians and ranges, and where each job pays best."""
+
+from __future__ import annotations
+
+from ..facts.occupation import Occupation
+from .build import (
+    Pair,
+    Row,
+    directional,
+    flat,
+    identity,
+    money_range,
+    pair_sentence,
+    paragraph,
+    section,
+    table,
+)
+from .compare import compare_money, same_text
+from .quantities import Money
+from .reads import derived, fact_key, facts_of
+from .spec import Referent, SectionPlan, SentenceSpec
+
+
+def plan_salary(ctx: Pair) -> SectionPlan | None:
+    compare = directional(
+        ctx,
+        "salary",
+        "salary.yearly",
+        *ctx.both("salary.yearly"),
+        compare=compare_money,
+        wrap=Money,
+        slot="salary",
+    )
+    if not compare or compare[0].message.endswith(".one"):
+        hourly = ctx.both("salary.hourly")
+        if None not in hourly:  # e.g. actors and dancers: BLS publishes only hourly wages
+            compare = directional(
+                ctx, "salary.hourly", "salary.hourly", *hourly, compare=compare_money, wrap=Money, slot="rate"
+            )
+    median = pair_sentence(
+        ctx,
+        "salary.median",
+        "salary.median",
+        Money,
+        equal=_same_money,
+        slot="median",
+    )
+    where = paragraph(
+        *flat(
+            _industry_sentences(ctx),
+            *(place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))),
+        )
+    )
+    figures = table(ctx, "salary", _SALARY_ROWS)
+    return section(
+        "salary",
+        SentenceSpec("heading.salary", ctx.roles()),
+        [paragraph(*flat(compare, median, _range_sentences(ctx))), where, figures],
+    )
+
+
+def _same_money(x: float, y: float) -> bool:
+    return compare_money(x, y).is_tie
+
+
+def _range_sentences(ctx: Pair) -> list[SentenceSpec]:
+    """Typical ranges and BLS's 10th–90th percentiles mean different things, so each has its own words.
+
+    A top-coded 90th percentile is only a floor: its sentences say "at least", and the
+    variants that state a closed range are excluded by their `top_coded` condition.
+    """
+    typical = pair_sentence(
+        ctx, "salary.range", "salary.range", money_range,
+        equal=lambda x, y: x == y, slot="range", read="salary.range.typical",
+    )  # fmt: skip
+    pa, pb = ctx.both("salary.range.percentiles")
+    if pa is not None and pb is not None:
+        facts = {fact_key(ctx.a, "salary.range"): pa, fact_key(ctx.b, "salary.range"): pb}
+        slots = {
+            **ctx.roles(),
+            "a_low": Money(pa.low), "a_high": Money(pa.high),
+            "b_low": Money(pb.low), "b_high": Money(pb.high),
+            "top_coded": pa.high_top_coded or pb.high_top_coded,
+        }  # fmt: skip
+        return [*typical, SentenceSpec("salary.percentiles.different", slots, facts)]
+    percentiles = []
+    for occupation, role, value in ((ctx.a, ctx.ra, pa), (ctx.b, ctx.rb, pb)):
+        if value is not None:
+            slots = {"role": role, "low": Money(value.low), "high": Money(value.high),
+                     "top_coded": value.high_top_coded}  # fmt: skip
+            percentiles.append(
+                SentenceSpec("salary.percentiles.one", slots, {fact_key(occupation, "salary.range"): value})
+            )
+    return [*typical, *percentiles]
+
+
+def _industry_sentences(ctx: Pair) -> list[SentenceSpec]:
+    ia, ib = ctx.both("top_pay.industry")
+    pa, pb = ctx.both("top_pay.industry_salary")
+    if ia is not None and ib is not None and same_text(ia, ib):
+        facts = {fact_key(ctx.a, "top_pay.industry"): ia, fact_key(ctx.b, "top_pay.industry"): ib}
+        if pa is not None and pb is not None:
+            facts |= {
+                fact_key(ctx.a, "top_pay.industry_salary"): pa,
+                fact_key(ctx.b, "top_pay.industry_salary"): pb,
+            }
+            return [
+                SentenceSpec(
+                    "salary.industry.same",
+                    {**ctx.roles(), "industry": ia, "a_pay": Money(pa), "b_pay": Money(pb)},
+                    facts,
+                )
+            ]
+        if pa is None and pb is None:
+            return [SentenceSpec("salary.industry.same_nopay", {**ctx.roles(), "industry": ia}, facts)]
+    sentences = []
+    for occupation, role, industry, pay in ((ctx.a, ctx.ra, ia, pa), (ctx.b, ctx.rb, ib, pb)):
+        if industry is None:
+            continue
+        facts = {fact_key(occupation, "top_pay.industry"): industry}
+        if pay is not None:
+            facts[fact_key(occupation, "top_pay.industry_salary")] = pay
+            slots = {"role": role, "industry": industry, "pay": Money(pay)}
+            sentences.append(SentenceSpec("salary.industry", slots, facts))
+        else:
+            sentences.append(
+                SentenceSpec("salary.industry.nopay", {"role": role, "industry": industry}, facts)
+            )
+    return sentences
+
+
+def place_sentences(occupation: Occupation, role: Referent) -> tuple[SentenceSpec, ...]:
+    return derived(occupation, "places", lambda: tuple(_make_places(occupation, role)))  # type: ignore[no-any-return]
+
+
+def _make_places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
+    facts = facts_of(occupation)
+    city, state, company = facts["top_pay.city"], facts["top_pay.state"], facts["top_pay.company"]
+    sentences = []
+    if city is not None and state is not None:
+        sentences.append(
+            SentenceSpec(
+                "salary.places",
+                {"role": role, "city": city, "state": state},
+                {fact_key(occupation, "top_pay.city"): city, fact_key(occupation, "top_pay.state"): state},
+            )
+        )
+    elif city is not None:
+        sentences.append(
+            SentenceSpec(
+                "salary.city", {"role": role, "city": city}, {fact_key(occupation, "top_pay.city"): city}
+            )
+        )
+    elif state is not None:
+        sentences.append(_paid_place(occupation, role, "state", state))
+    metro = facts["top_pay.metro"]
+    if metro is not None:
+        sentences.append(_paid_place(occupation, role, "metro", metro))
+    if company is not None:
+        sentences.append(
+            SentenceSpec(
+                "salary.company",
+                {"role": role, "company": company},
+                {fact_key(occupation, "top_pay.company"): company},
+            )
+        )
+    return sentences
+
+
+def _paid_place(occupation: Occupation, role: Referent, kind: str, place: str) -> SentenceSpec:
+    """The best-paying state or metro area, with its average salary when the data has it."""
+    pay = facts_of(occupation)[f"top_pay.{kind}_salary"]
+    facts = {fact_key(occupation, f"top_pay.{kind}"): place}
+    if pay is None:
+        return SentenceSpec(f"salary.{kind}", {"role": role, kind: place}, facts)
+    facts[fact_key(occupation, f"top_pay.{kind}_salary")] = pay
+    return SentenceSpec(f"salary.{kind}.pay", {"role": role, kind: place, "pay": Money(pay)}, facts)
+
+
+_SALARY_ROWS: tuple[Row, ...] = (
+    ("average_salary", "salary.yearly", Money),
+    ("median_salary", "salary.median", Money),
+    ("salary_range", "salary.range.typical", money_range),
+    ("percentile_range", "salary.range.percentiles", money_range),
+    ("top_city", "top_pay.city", identity),
+    ("top_state", "top_pay.state", identity),
+    ("state_salary", "top_pay.state_salary", Money),
+    ("top_metro", "top_pay.metro", identity),
+    ("metro_salary", "top_pay.metro_salary", Money),
+    ("top_company", "top_pay.company", identity),
+    ("top_industry", "top_pay.industry", identity),
+    ("industry_salary", "top_pay.industry_salary", Money),
+)
