@@ -1,13 +1,14 @@
 """articlegen: rule-based "X vs Y" career comparison articles from occupation facts.
 
-The pipeline, one module a stage:
-    occupation.py / load.py   occupation facts, validated (oews_records.py and titles.py for BLS data)
-    compare.py                comparison facts (directions, gaps, shared skills)
-    plan.py                   content determination and document planning ("X vs Y" articles)
-    plan_overview.py          the same for overview pages, with related.py choosing what to compare
-    phrasebank.py, choose.py  the editors' wording, and which variant says each sentence
-    realize.py                rendering with templating.py, morphology.py, numbers.py, orthography.py
-    render/                   Markdown, HTML, JSON
+The pipeline, a subpackage a stage, each passing a small frozen structure to the next:
+    facts/      YAML records and the OEWS dataset -> validated `Occupation` records
+    plan/       two occupations -> `ArticlePlan` (comparison facts, content, order, aggregation)
+    wording/    each planned message -> the phrasebank variant that words it
+    realize/    plan and variants -> `Document` of finished sentences
+    render/     `Document` -> Markdown, HTML or JSON
+pipeline.py runs them end to end. Beside them: english/ (morphology and numbers, shared by
+every stage), sources/ (dataset importers), corpus/ (which pairs a command runs over),
+gates/ (quality checks), editing/ (the editors' tools), bulk/ and cli/.
 """
 
 from .errors import ArticlegenError

@@ -43,7 +43,7 @@ class Generator:
         return RelatedIndex(self.catalog)
 
     def overview_document(self, slug: str, compare: int = DEFAULT_COMPARE, seed: int = 0) -> Document:
-        """The overview page of one occupation, compared with `compare` related ones (related.py)."""
+        """The overview page of one occupation, compared with `compare` related ones (plan/related.py)."""
         if compare < 0:
             raise ArticlegenError(f"--compare must be 0 or more, not {compare}")
         occupation = self.catalog.find(slug)

@@ -2,7 +2,7 @@
 
 Pairs stream: `all` and `same-group` are generated in sorted order and never held in
 memory (all ordered pairs of 766 occupations are 585,990). A pairs file, and any
-source cut by --limit (a hash-ordered sample, as pairs.py takes it), is small enough
+source cut by --limit (a hash-ordered sample, as corpus/pairs.py takes it), is small enough
 to hold.
 """
 

@@ -231,7 +231,7 @@ class _Use:
 
 
 def _plan_uses(plan: ArticlePlan) -> Iterator[_Use]:
-    """Every sentence the plan asks for, marked as realize.py treats it."""
+    """Every sentence the plan asks for, marked as the realizer treats it."""
     yield _Use(plan.title, distinct=False, fragment=True)
     yield _Use(plan.missing_cell, distinct=False, fragment=True)
     for section in plan.sections:

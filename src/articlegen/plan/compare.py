@@ -1,6 +1,6 @@
 """Comparison facts: which of two values is higher, by how much, and what they share.
 
-Amounts are compared at the precision they are printed with (numbers.py), so a
+Amounts are compared at the precision they are printed with (english/numbers.py), so a
 gap that would print as "$0" or "0%" is a tie, never a difference.
 """
 

@@ -1,6 +1,6 @@
 """Surface realization: chosen variants rendered into finished sentences.
 
-Walks the plan in reading order, picks each sentence's variant (choose.py),
+Walks the plan in reading order, picks each sentence's variant (wording/choose.py),
 renders it in the sandbox and tidies its orthography. Prose sentences in one
 article never share a variant of the same message while another is left;
 headings, table labels and list items keep one wording, as a reader expects.
