@@ -138,9 +138,12 @@ def compare_articles(articles: Sequence[ArticleSkeletons], top: int = 10) -> Var
         comparisons += 1
         if worst is None or score > worst[2]:
             worst = (articles[i].pair, articles[j].pair, score)
-    counts = Counter(s for a in articles for s in a.skeletons)
+    counts = Counter(s for a in articles for s in a.sources)
     source = {s: src for a in articles for s, src in a.sources.items()}
-    common = tuple((s, source[s], n) for s, n in counts.most_common(top))
+    # Ties broken by the skeleton's text: a frozenset's order changes with the hash seed, and
+    # the report is read as a diff between runs.
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    common = tuple((s, source[s], n) for s, n in ranked)
     mean = total / comparisons if comparisons else 0.0
     return VarietyReport(len(articles), comparisons, mean, worst, common)
 
