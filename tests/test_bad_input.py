@@ -402,6 +402,10 @@ CLI_CASES = [
     ("title: '!|'\n", "title: must not begin with '!'"),  # found by test_generated_records_...
     ("title: Clerk\nsalary: !!python/object/apply:os.system [ls]\n", "constructor"),
     ("\udcff", ""),  # not UTF-8
+    # found by test_generated_records_...: strip() took U+001F for a space and emptied the item
+    ('title: Clerk\nresponsibilities: ["\\x1F"]\n', "responsibilities.0: holds the control character U+001F"),
+    ('title: "Clerk\\u202E"\n', "title: holds the control character U+202E"),
+    ('title: Clerk\ndescription: "Rings \\e[31m bells"\n', "description: holds the control character U+001B"),
 ]
 
 

@@ -7,14 +7,27 @@ record lacks. Shares are percentages (0–100), money is US dollars.
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Money = Annotated[float, Field(ge=1, allow_inf_nan=False)]  # under $0.50 would print as $0
 Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 PercentChange = Annotated[float, Field(ge=-100, le=1000, allow_inf_nan=False)]
-Text = Annotated[str, Field(min_length=1)]
+# Control characters and bidi overrides: invisible in an editor, they reach terminals and pages
+# as they are, and Python's strip() takes some (U+001C-U+001F) for spaces, emptying a list item.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"holds the control character U+{ord(found.group()):04X}; remove it")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_no_control_characters)]
 _CLOSING_MARKS = frozenset(".,;:!?)]")
 
 
