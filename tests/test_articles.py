@@ -293,3 +293,24 @@ def test_sections_skipped_for_lack_of_data_would_have_been_empty(generator):
             else:
                 planned[name] += plan_section(ctx) is not None
     assert all(count > 100 for count in [*skipped.values(), *planned.values()]), (skipped, planned)
+
+
+def test_each_percent_slot_has_its_own_base_and_large_gaps_are_ratios(generator):
+    """percent_more is measured from the lower salary, percent_less from the higher; from 100% on
+    the planner asks for the .times message instead."""
+    catalog = generator.catalog
+
+    def salary_spec(a, b):
+        plan = plan_article(catalog.find(a), catalog.find(b))
+        section = next(s for s in plan.sections if s.id == "salary")
+        return section.blocks[0].sentences[0]
+
+    high, low = (catalog.find(s).salary.yearly for s in ("nurse-practitioners", "registered-nurses"))
+    spec = salary_spec("registered-nurses", "nurse-practitioners")
+    assert spec.message == "salary.compare"
+    assert spec.slots["percent_more"] == pytest.approx(round((high - low) / low * 100, 1))
+    assert spec.slots["percent_less"] == pytest.approx(round((high - low) / high * 100, 1))
+    high, low = (catalog.find(s).salary.yearly for s in ("pediatric-surgeons", "cashiers"))
+    spec = salary_spec("cashiers", "pediatric-surgeons")
+    assert spec.message == "salary.compare.times" and "percent_more" not in spec.slots
+    assert spec.slots["times"] == round(high / low)

@@ -23,7 +23,8 @@ SLOTS = {
     "higher_salary": Money(50000),
     "lower_salary": Money(40000),
     "difference": Money(10000),
-    "percent": Percent(25.0),
+    "percent_more": Percent(25.0),
+    "percent_less": Percent(20.0),
 }
 PAIR_KEYS = [f"job-{i}|job-{i + 1}" for i in range(2000)]
 
@@ -62,7 +63,7 @@ def test_choices_vary_from_pair_to_pair():
 
 def test_conditions_exclude_variants_that_do_not_fit():
     bank = load_phrasebank(default_phrasebank_dir())
-    assert "slightly" not in _choices(bank, "salary.compare")  # percent is 25, not under 5
+    assert "slightly" not in _choices(bank, "salary.compare")  # percent_more is 25, not under 5
     assert "clearly" in _choices(bank, "salary.compare")
 
 
@@ -73,7 +74,7 @@ def test_adding_a_variant_changes_only_the_choices_it_wins(tmp_path):
     n = len([v for v in before.message("salary.compare").variants if is_eligible(v, SLOTS)])
     path = bank_dir / "salary.yaml"
     text = path.read_text()
-    anchor = "  salary.compare.small:"
+    anchor = "  salary.compare.times:"  # the message after salary.compare
     added = (
         "      - id: brand-new\n"
         '        text: "{{ higher | plural }} out-earn {{ lower | plural }} by {{ difference }}."\n\n'

@@ -34,6 +34,15 @@ def test_percent_is_relative_to_the_lower_value():
     assert compare_money(36977, 38589).percent == pytest.approx(4.4)
 
 
+def test_the_gap_from_the_higher_value_and_the_ratio():
+    """ "B trails A by P%" measures from A: 1,612 of 38,589 is 4.18%, not the 4.36% of 36,977."""
+    for diff in (compare_money(38589, 36977), compare_money(36977, 38589)):
+        assert diff.percent_of_higher == pytest.approx(round(1612 / 38589 * 100, 1))
+        assert diff.percent_of_higher != diff.percent
+        assert diff.ratio == pytest.approx(round(38589 / 36977, 1))
+    assert compare_money(502050, 33180).ratio == 15.0  # whole from ten: 15.13 prints as "15 times"
+
+
 def test_percent_that_rounds_to_zero_is_left_out():
     diff = compare_money(100003, 100000)
     assert diff.direction is Direction.HIGHER

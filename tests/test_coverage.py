@@ -67,7 +67,7 @@ def edited(tmp_path_factory, generator) -> tuple[Path, Path, Path, str]:
 
     def add_variants(messages):
         messages["salary.compare"]["variants"].append(
-            {"id": "never", "when": "percent > 1000", "text": "{{ higher | plural }} earn a fortune."}
+            {"id": "never", "when": "percent_more > 1000", "text": "{{ higher | plural }} earn a fortune."}
         )
         messages["heading.salary"]["variants"].append({"id": loser, "text": "Pay"})
 
@@ -94,7 +94,12 @@ def variant_of(report: dict, message: str, variant: str) -> dict:
 def test_a_condition_that_never_holds_is_reported_never_eligible(report):
     assert {"message": "salary.compare", "variant": "never"} in report["never_eligible"]
     never = variant_of(report, "salary.compare", "never")
-    assert (never["when"], never["eligible"], never["chosen"], never["share"]) == ("percent > 1000", 0, 0, 0)
+    assert (never["when"], never["eligible"], never["chosen"], never["share"]) == (
+        "percent_more > 1000",
+        0,
+        0,
+        0,
+    )
 
 
 def test_a_variant_that_always_loses_is_reported_never_chosen(report, edited):
@@ -154,7 +159,7 @@ def test_table_lists_variants_and_the_three_sections(edited):
     never_eligible = text.split("Never eligible")[1].split("Eligible but never chosen")[0]
     never_chosen = text.split("Eligible but never chosen")[1].split("Messages that never appear")[0]
     never_appearing = text.split("Messages that never appear")[1]
-    assert "salary.compare/never " in never_eligible and "when: percent > 1000" in never_eligible
+    assert "salary.compare/never " in never_eligible and "when: percent_more > 1000" in never_eligible
     assert f"heading.salary/{loser} " in never_chosen
     assert "test.unused  " in never_appearing and "extra.yaml:2" in never_appearing
 

@@ -58,7 +58,7 @@ def test_the_editing_loop_as_the_guide_tells_it(tmp_path):
     shutil.copytree(default_phrasebank_dir(), bank)
     path = bank / "salary.yaml"
     text = path.read_text()
-    anchor = "\n  salary.compare.small:"
+    anchor = "\n  salary.compare.times:"  # the message after salary.compare
     path.write_text(text.replace(anchor, "\n" + _step_one_variant() + anchor, 1))
     assert "out-earn" in {v.id for v in load_phrasebank(bank).message("salary.compare").variants}
     data = ["--data", str(default_data_dir())]

@@ -58,8 +58,8 @@ def test_bundled_phrasebanks_are_clean(tmp_path):
         ),
         (SALARY_TEXT, SALARY_TEXT.replace("{{ difference }}", "{{ difference }"), "Jinja syntax error", None),
         (
-            'when: "percent < 5"',
-            'when: "percent <"',
+            'when: "percent_more < 5"',
+            'when: "percent_more <"',
             "condition of salary.compare/slightly does not parse",
             None,
         ),
@@ -70,7 +70,7 @@ def test_bundled_phrasebanks_are_clean(tmp_path):
             "more-per-year",
         ),
         ("  salary.compare:\n    slots:", "  salary.compare:\n    slotz:", "unknown key 'slotz'", "slotz"),
-        ('when: "percent < 5"', 'whn: "percent < 5"', "unknown key 'whn'", "whn"),
+        ('when: "percent_more < 5"', 'whn: "percent_more < 5"', "unknown key 'whn'", "whn"),
     ],
     ids=[
         "unknown-filter",

@@ -20,6 +20,21 @@ def test_money(amount, text):
     assert numbers.format_money(amount) == text
 
 
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (2.0, "twice"),
+        (2.04, "twice"),
+        (3.46, "3.5 times"),
+        (9.94, "9.9 times"),
+        (15.13, "15 times"),
+        (2596.1, "2,596 times"),
+    ],
+)
+def test_times(value, text):
+    assert numbers.format_times(value) == text
+
+
 @pytest.mark.parametrize(("value", "text"), [(43, "43%"), (34.4, "34.4%"), (59.0, "59%"), (0.04, "0%")])
 def test_percent(value, text):
     assert numbers.format_percent(value) == text

@@ -376,13 +376,16 @@ def _render_every_variant(gen, slugs):
 RARE = {
     "clerk": "title: Clerk\nsalary: {hourly: 200}\nskills: [{name: filing, example: Files the forms.}]\n"
     "top_pay: {city: 'Austin, TX', metro: 'Austin-Round Rock-San Marcos, TX', industry: finance}\n"
-    "related: [typist, scribe]\n",
+    "related: [typist, scribe, runner]\n",
     "typist": "title: Typist\nsalary: {hourly: 200}\nskills: [{name: typing}]\n"
     "top_pay: {state: Ohio, industry: finance}\ncomparisons: [{against: clerk, masters_likelihood: 1}]\n",
     "scribe": "title: Scribe\nsalary: {hourly: 200.01}\ntop_pay: {industry: mining}\n"
     "comparisons: [{against: clerk, doctoral_likelihood: -1}]\n",
-    "archivist": "title: Archivist\nsalary: {yearly: 50000}\nrelated: [scribe, notary]\n",
+    "archivist": "title: Archivist\nsalary: {yearly: 50000}\nrelated: [scribe, notary, tycoon]\n",
     "notary": "title: Notary\nsalary: {yearly: 50000.2}\n",
+    # three and four times the pay of the others: gaps said as ratios
+    "tycoon": "title: Tycoon\nsalary: {yearly: 150000}\n",
+    "runner": "title: Runner\nsalary: {hourly: 50}\n",
 }
 
 

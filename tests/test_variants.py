@@ -24,13 +24,13 @@ def test_the_chosen_variant_is_the_sentence_generate_prints(generator):
 
 
 def test_a_condition_that_fails_marks_the_variant_excluded(generator):
-    # The gap between these two is under 20%, so `clearly` (when percent >= 20) cannot be used.
+    # The gap between these two is under 20%, so `clearly` (when percent_more >= 20) cannot be used.
     (occurrence,) = show_variants(
         generator, "salary.compare", "collections-associate", "account-representative"
     )
     by_id = {v.id: v for v in occurrence.variants}
     assert by_id["clearly"].status == "excluded"
-    assert by_id["clearly"].condition == "percent >= 20"
+    assert by_id["clearly"].condition == "percent_more >= 20"
     assert by_id["slightly"].status in {"eligible", "chosen"}
 
 
@@ -71,6 +71,6 @@ def test_unknown_message_is_one_line_with_suggestions(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip().endswith(
-        "did you mean salary.compare, salary.company, salary.compare.small?"
+        "did you mean salary.compare, salary.company, salary.compare.times?"
     )
     assert result.stderr.count("\n") == 1

@@ -103,7 +103,7 @@ def _bank_with(tmp_path: Path, file: str, old: str, new: str) -> Path:
     ("file", "old", "new", "prefix", "number"),
     [
         ("salary.yaml", "{{ difference }}", "$999", "salary.compare", "$999"),
-        ("salary.yaml", "{{ percent }}", "{{ percent | money }}", "salary.compare", None),
+        ("salary.yaml", "{{ percent_more }}", "{{ percent_more | money }}", "salary.compare", None),
         ("intro.yaml", "{{ skills | count_noun('skill') }}", "four skills", "intro.skills", "four"),
         ("salary.yaml", "{{ a_median }} for", "{{ a_median * 2 }} for", "salary.median.different", None),
     ],

@@ -10,6 +10,8 @@ from num2words import num2words
 MONEY_STEP = 1.0  # whole dollars, except amounts under WHOLE_DOLLARS_FROM that carry cents
 WHOLE_DOLLARS_FROM = 1000.0
 PERCENT_DECIMALS = 1
+RATIO_DECIMALS = 1  # "3.5 times"
+WHOLE_RATIO_FROM = 10.0
 SMALL_NUMBER_LIMIT = 10  # counts up to ten are spelled out, as house style asks
 MINUS = "\u2212"
 EN_DASH = "\u2013"
@@ -23,6 +25,11 @@ def round_money(amount: float) -> float:
 
 def round_percent(value: float) -> float:
     return round(value, PERCENT_DECIMALS)
+
+
+def round_ratio(value: float) -> float:
+    """One decimal under ten ("3.5 times"), whole numbers from ten ("15 times")."""
+    return round(value, RATIO_DECIMALS) if value < WHOLE_RATIO_FROM else float(round(value))
 
 
 @lru_cache(maxsize=16384)  # salaries recur in every article about their job
@@ -53,6 +60,12 @@ def format_signed_percent(value: float) -> str:
     """Growth rates keep their sign: '+5%', '−8%', '0%'."""
     text = format_percent(value)
     return f"+{text}" if round_percent(value) > 0 else text
+
+
+def format_times(value: float) -> str:
+    """A ratio of two amounts, as a reader says it: 'twice', '3.5 times'."""
+    rounded = round_ratio(value)
+    return "twice" if rounded == 2 else f"{format_decimal(rounded, RATIO_DECIMALS)} times"
 
 
 def format_count(value: int) -> str:

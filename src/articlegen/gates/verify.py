@@ -264,12 +264,13 @@ def candidates(facts: Mapping[str, Any]) -> Iterator[Candidate]:
             gap = abs(a - b)
             yield Candidate(gap, _FACT)
             yield Candidate(rounding(gap), _FACT)
-            lower = min(a, b)
-            if lower > 0:
-                yield Candidate(rounding(gap) / lower * 100, _PERCENT_DIFF)
-                yield Candidate(gap / lower * 100, _PERCENT_DIFF)
+            for base in {min(a, b), max(a, b)}:  # "P% more than" the lower, "P% less than" the higher
+                if base > 0:
+                    yield Candidate(rounding(gap) / base * 100, _PERCENT_DIFF)
+                    yield Candidate(gap / base * 100, _PERCENT_DIFF)
             if b != 0:
                 yield Candidate(a / b, _RATIO)
+                yield Candidate(numbers.round_ratio(a / b), _RATIO)  # "15 times" rounds to whole
 
 
 def matches(number: PrintedNumber, candidate: Candidate) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..facts.occupation import Occupation
 from .compare import Difference, Direction
-from .quantities import MoneyRange, Percent
+from .quantities import MoneyRange, Percent, Ratio
 from .reads import derived, fact_key, facts_of
 from .spec import (
     Block,
@@ -167,10 +167,16 @@ def directional(
         f"lower_{slot}": wrap(low_v),
         "difference": wrap(diff.amount),
     }
-    if diff.percent is not None:
-        slots["percent"] = Percent(diff.percent)
-        return [SentenceSpec(f"{stem}.compare", slots, facts)]
-    return [SentenceSpec(f"{stem}.compare.small", slots, facts)]
+    if diff.percent is None or diff.percent_of_higher is None:
+        return [SentenceSpec(f"{stem}.compare.small", slots, facts)]
+    # Each base has its own slot, so "more than" and "trail ... by" cannot share a figure;
+    # from 100% on, the gap is said as a ratio ("3.5 times"), as a reader would say it.
+    slots["percent_less"] = Percent(diff.percent_of_higher)
+    if diff.percent >= 100 and diff.ratio is not None:
+        slots["times"] = Ratio(diff.ratio)
+        return [SentenceSpec(f"{stem}.compare.times", slots, facts)]
+    slots["percent_more"] = Percent(diff.percent)
+    return [SentenceSpec(f"{stem}.compare", slots, facts)]
 
 
 # --- tables: rows of (label message, reads._READS key, how to type the fact) ------------------

@@ -27,14 +27,26 @@ class Difference:
     b: float
     direction: Direction
     amount: float  # absolute gap at printing precision
-    percent: float | None  # gap relative to the lower value; None when it rounds to zero or b is zero
+    # "The higher is P% more than the lower" measures from the lower value, "the lower is P%
+    # less than (trails) the higher" from the higher; each None when it rounds to zero.
+    percent: float | None  # gap relative to the lower value; also None when the lower is zero
+    percent_of_higher: float | None  # gap relative to the higher value
+    ratio: float | None  # higher / lower, at printing precision; None when the lower is zero
 
     def __init__(
-        self, a: float, b: float, direction: Direction, amount: float, percent: float | None
+        self,
+        a: float,
+        b: float,
+        direction: Direction,
+        amount: float,
+        percent: float | None,
+        percent_of_higher: float | None = None,
+        ratio: float | None = None,
     ) -> None:
         # Written out, as spec.SentenceSpec's: the generated one took a sixth of a comparison.
         own = self.__dict__
         own["a"], own["b"], own["direction"], own["amount"], own["percent"] = a, b, direction, amount, percent
+        own["percent_of_higher"], own["ratio"] = percent_of_higher, ratio
 
     @property
     def is_tie(self) -> bool:
@@ -58,9 +70,11 @@ def _compare(a: float, b: float, round_amount) -> Difference:  # type: ignore[no
     if amount == 0:
         return Difference(a, b, Direction.SAME, 0.0, None)
     direction = Direction.HIGHER if a > b else Direction.LOWER
-    lower = min(a, b)
+    lower, higher = min(a, b), max(a, b)
     percent = numbers.round_percent(amount / lower * 100) if lower > 0 else None
-    return Difference(a, b, direction, amount, percent or None)
+    of_higher = numbers.round_percent(amount / higher * 100) if higher > 0 else None
+    ratio = numbers.round_ratio(higher / lower) if lower > 0 else None
+    return Difference(a, b, direction, amount, percent or None, of_higher or None, ratio)
 
 
 @dataclass(frozen=True)

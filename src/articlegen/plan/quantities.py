@@ -27,6 +27,10 @@ class PercentPoints(float):
     """A signed difference between two shares, in percentage points."""
 
 
+class Ratio(float):
+    """How many times one amount is another (3.5 means "3.5 times"), for gaps of 100% or more."""
+
+
 class Count(int):
     """A number of things: jobs, skills."""
 

@@ -37,6 +37,7 @@ from ..plan.quantities import (
     PercentPoints,
     Quantity,
     Rating,
+    Ratio,
 )
 from ..plan.spec import Referent
 
@@ -87,6 +88,8 @@ def format_value(value: Any) -> str:
         return numbers.format_percent(value)
     if isinstance(value, Count):
         return numbers.format_count(value)
+    if isinstance(value, Ratio):
+        return numbers.format_times(value)
     if isinstance(value, Rating):
         return f"{numbers.format_decimal(value)} out of 5"
     if isinstance(value, (Quantity, float)):
