@@ -149,6 +149,8 @@ def test_command_reports_each_unverified_number_and_exits_1(tmp_path):
     result = CliRunner().invoke(verify, ["--pairs", "golden", "--phrasebanks", str(bank)])
     assert result.exit_code == 1, result.output
     *lines, summary = result.output.splitlines()
+    # $999 is also a false claim about the gap, reported on lines of its own
+    lines = [line for line in lines if not line.startswith("false claim: ")]
     assert lines
     shape = re.compile(
         r"^[a-z-]+ vs [a-z-]+: salary\.[a-z.]+/[a-z-]+: "
@@ -156,7 +158,8 @@ def test_command_reports_each_unverified_number_and_exits_1(tmp_path):
     )
     assert all(shape.match(line) for line in lines), lines[0]
     assert (
-        summary.endswith("unverified (17 pairs (data/golden-pairs.csv))") and " 0 unverified" not in summary
+        summary.endswith("not interpreted (17 pairs (data/golden-pairs.csv))")
+        and " 0 unverified" not in summary
     )
 
 

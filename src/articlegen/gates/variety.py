@@ -36,7 +36,7 @@ from ..pipeline import Generator
 from ..plan.reads import referent
 from ..realize.document import Document, Sentence
 from ..wording.templating import forms_of
-from .verify import NUMBER_TOKENS, fact_texts
+from .reading import NUMBER_TOKENS, fact_texts
 
 JOB, NUMBER, VALUE = "\u2039job\u203a", "\u2039n\u203a", "\u2039v\u203a"
 _PRONOUNS = re.compile(r"\b(?:they|them|their)\b")

@@ -8,10 +8,13 @@ with, one of these candidates:
   breakdown's shares), and the length of a list-valued fact ("three skills");
 - derived from two numeric facts x, y (each taken raw, rounded to whole dollars or
   cents as money prints, or to one decimal as percentages print): the difference
-  |x − y|, the percent difference |x − y| / min(x, y) × 100 (the planner's
-  "percent" slot) and the ratio x / y;
+  |x − y|, the percent difference from either base, |x − y| / min(x, y) × 100 and
+  |x − y| / max(x, y) × 100, and the ratio x / y (as printed, "3.5 times");
 - implied by a fact's definition: a median is the 50th percentile ("half of all
   workers earn more than …").
+
+That only says a number is a figure of its facts; whether the sentence is true (direction,
+base, ratio, sameness) is claims.py's check, which verify_document runs on every comparison.
 
 Kinds are kept apart: a dollar amount matches only facts and their differences, a
 percentage also percent differences, a plain number (count, age, months, a number
@@ -36,10 +39,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -52,8 +53,17 @@ from ..pipeline import Generator
 from ..plan.reads import referent
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
 from ..wording.templating import forms_of
+from .claims import FalseClaim, read_claims
+from .reading import (
+    MONEY,
+    PERCENT,
+    PLAIN,
+    PrintedNumber,
+    extract_numbers,
+    fact_texts,
+    mask_texts,
+)
 
-MONEY, PERCENT, PLAIN = "money", "percent", "plain"
 _FACT, _PERCENT_DIFF, _RATIO = "fact", "percent-difference", "ratio"
 ACCEPTS = {  # which kinds of candidate each kind of printed number may match
     MONEY: frozenset({_FACT}),
@@ -61,45 +71,6 @@ ACCEPTS = {  # which kinds of candidate each kind of printed number may match
     PLAIN: frozenset({_FACT, _PERCENT_DIFF, _RATIO}),
 }
 MEDIAN_PERCENTILE = 50.0
-MASK = "\u2063"  # an invisible separator: masked text can never join two numbers into one
-
-_SMALL = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-FRACTIONS = {"half": 50.0, "halves": 50.0, "quarter": 25.0, "quarters": 25.0, "tenth": 10.0, "tenths": 10.0}
-
-# Fixed phrases whose number words are not figures of the data: the pair being compared,
-# "one" as a pronoun, and a rating's scale.
-_IDIOMS = re.compile(
-    r"\b(?:the|these|those) two\b"
-    r"|\btwo (?:career paths|careers|jobs|fields|paths|groups|occupations|roles|lines of work)\b"
-    r"|\bone (?:as|another|job than the other|or the other|at a time)\b"
-    r"|\b(?:not|no) one\b|\b(?:have|has|hold|holds) one\b"
-    r"|\bout of 5\b",
-    re.IGNORECASE,
-)
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_WORD = "|".join(sorted([*WORD_VALUES, *FRACTIONS], key=len, reverse=True))
-NUMBER_TOKENS = re.compile(  # a number as printed, in digits or words
-    rf"(?P<sign>[{numbers.MINUS}+])?"
-    rf"(?:\$(?P<money>{_NUMBER})"
-    rf"|(?P<percent>{_NUMBER})(?:%| percent\b| percentage points?\b)"
-    rf"|(?P<plain>{_NUMBER})(?:st|nd|rd|th)?\b"
-    rf"|\bone in (?P<one_in>{_NUMBER}|{_WORD})\b"
-    rf"|\b(?P<word>(?:{_WORD})(?:-(?:{_WORD}))?)\b)",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class PrintedNumber:
-    text: str  # as printed, e.g. "$1,612", "4.4%", "three"
-    value: float
-    kind: str  # MONEY, PERCENT or PLAIN
-    signed: bool  # printed with an explicit sign
 
 
 @dataclass(frozen=True)
@@ -132,11 +103,21 @@ class VerifyReport:
     sentences: int  # sentences and cells checked
     numbers: int  # numbers found in them
     unverified: tuple[Unverified, ...]
+    comparisons: int = 0  # sentences that compare a fact of the two jobs
+    claims: int = 0  # what those sentences were read to claim: directions, gaps, ratios, sameness
+    false_claims: tuple[FalseClaim, ...] = ()
+    uninterpreted: tuple[str, ...] = ()  # "message/variant: sentence", for comparisons not read
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.unverified or self.false_claims)
 
     def summary(self) -> str:
         return (
             f"verify: {self.articles:,} articles, {self.sentences:,} sentences and cells, "
-            f"{self.numbers:,} numbers: {len(self.unverified):,} unverified"
+            f"{self.numbers:,} numbers: {len(self.unverified):,} unverified; "
+            f"{self.comparisons:,} comparisons, {self.claims:,} claims: {len(self.false_claims):,} false, "
+            f"{len(self.uninterpreted):,} sentences not interpreted"
         )
 
 
@@ -147,55 +128,6 @@ def _show(value: Any) -> str:
 
 
 # --- reading numbers ------------------------------------------------------------------------
-
-
-def mask_texts(text: str, texts: Iterable[str]) -> str:
-    """Replace each text (case-insensitively, longest first) with a mark that holds no number."""
-    for piece in sorted({" ".join(t.split()) for t in texts if t.strip()}, key=len, reverse=True):
-        text = _literal(piece).sub(MASK, text)
-    return text
-
-
-@lru_cache(maxsize=4096)
-def _literal(piece: str) -> re.Pattern[str]:
-    return re.compile(re.escape(piece), re.IGNORECASE)
-
-
-def extract_numbers(text: str) -> list[PrintedNumber]:
-    """Every number in already-masked text, with the kind its printing shows."""
-    text = _IDIOMS.sub(MASK, text)
-    found = []
-    for match in NUMBER_TOKENS.finditer(text):
-        signed = match.group("sign") is not None
-        sign = -1.0 if match.group("sign") == numbers.MINUS else 1.0
-        shown = match.group(0)
-        if match.group("money") is not None:
-            found.append(PrintedNumber(shown, sign * _digits(match.group("money")), MONEY, signed))
-        elif match.group("percent") is not None:
-            found.append(PrintedNumber(shown, sign * _digits(match.group("percent")), PERCENT, signed))
-        elif match.group("plain") is not None:
-            found.append(PrintedNumber(shown, sign * _digits(match.group("plain")), PLAIN, signed))
-        elif match.group("one_in") is not None:
-            found.append(PrintedNumber(shown, 100.0 / _number_or_word(match.group("one_in")), PERCENT, False))
-        else:
-            word = match.group("word").lower()
-            if word in FRACTIONS:
-                found.append(PrintedNumber(shown, FRACTIONS[word], PERCENT, False))
-            else:
-                found.append(PrintedNumber(shown, _words_value(word), PLAIN, False))
-    return found
-
-
-def _digits(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def _number_or_word(text: str) -> float:
-    return _digits(text) if text[0].isdigit() else _words_value(text.lower())
-
-
-def _words_value(word: str) -> float:
-    return float(sum(WORD_VALUES.get(part, 0) for part in word.split("-")))
 
 
 # --- what a sentence may say ----------------------------------------------------------------
@@ -229,24 +161,6 @@ def fact_numbers(value: Any, key: str = "") -> Iterator[float]:
         yield float(len(value))
         for item in value:
             yield from fact_numbers(item)
-
-
-def fact_texts(value: Any) -> Iterator[str]:
-    """Every string inside a fact's value: data text, which is masked before numbers are read."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from fact_texts(getattr(value, name))
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from fact_texts(getattr(value, f.name))
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from fact_texts(item)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from fact_texts(item)
 
 
 _ROUNDINGS = (lambda v: v, numbers.round_money, numbers.round_percent)
@@ -348,16 +262,44 @@ def verify_document(document: Document, names: Iterable[str]) -> tuple[int, int,
     return pieces, numbers_seen, problems
 
 
+def prose_pieces(document: Document) -> Iterator[Sentence]:
+    """Sentences a reader reads as claims: paragraphs and list items, not tables or headings."""
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, ParagraphBlock):
+                yield from (s for s in block.sentences if s.message is not None)
+            elif isinstance(block, ListBlock):
+                pieces = ([block.lead] if block.lead else []) + list(block.items)
+                yield from (s for s in pieces if s.message is not None)
+
+
 def verify_pairs(
     generator: Generator, pairs: Iterable[Pair], seed: int = 0, kind: str = "comparison"
 ) -> VerifyReport:
-    articles = pieces = found = 0
+    articles = pieces = found = comparisons = claims = 0
     problems: list[Unverified] = []
+    false: list[FalseClaim] = []
+    unread: list[str] = []
+    catalog = generator.catalog
+
+    def names_of(slug: str) -> list[str]:
+        return subject_names(catalog, [slug])
+
     for document in render_documents(generator, pairs, seed, kind):
-        names = subject_names(generator.catalog, document.subjects)
+        names = subject_names(catalog, document.subjects)
         checked, seen, unverified = verify_document(document, names)
         articles += 1
         pieces += checked
         found += seen
         problems += unverified
-    return VerifyReport(articles, pieces, found, tuple(problems))
+        pair = (document.subjects[0], document.subjects[-1])
+        for sentence in prose_pieces(document):
+            read = read_claims(sentence, names_of, pair)
+            comparisons += read.comparison
+            claims += read.claims
+            false += read.false
+            if not read.interpreted:
+                unread.append(f"{sentence.message}/{sentence.variant}: {sentence.text}")
+    return VerifyReport(
+        articles, pieces, found, tuple(problems), comparisons, claims, tuple(false), tuple(unread)
+    )

@@ -1,0 +1,197 @@
+"""What comparison sentences claim, read as a reader reads them and checked against the raw facts.
+
+Expected figures are computed here from the data, with plain arithmetic, not with the
+planner's or the checker's helpers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from articlegen import open_generator
+from articlegen.gates.claims import read_claims
+from articlegen.gates.verify import subject_names, verify_pairs
+from articlegen.realize.document import Sentence
+from articlegen.resources import default_phrasebank_dir
+
+NP, RN = "nurse-practitioners", "registered-nurses"
+
+
+@pytest.fixture(scope="module")
+def salaries(generator):
+    return {slug: generator.catalog.find(slug).salary.yearly for slug in (NP, RN)}
+
+
+def _read(generator, text: str, facts: dict):
+    sentence = Sentence(text, "salary.compare", "planted", "salary.yaml", 1, facts)
+    return read_claims(sentence, lambda slug: subject_names(generator.catalog, [slug]), (NP, RN))
+
+
+def _salary_facts(salaries):
+    return {f"{NP}.salary.yearly": salaries[NP], f"{RN}.salary.yearly": salaries[RN]}
+
+
+def _pct(x: float) -> str:
+    return f"{round(x, 1):.1f}%"
+
+
+def test_trail_by_is_measured_from_the_job_it_trails(generator, salaries):
+    high, low = salaries[NP], salaries[RN]
+    assert high > low
+    gap = f"${round(high - low):,}"
+    from_higher, from_lower = _pct((high - low) / high * 100), _pct((high - low) / low * 100)
+    assert from_higher != from_lower
+    right = _read(
+        generator,
+        f"Registered nurses trail nurse practitioners by {gap}, or {from_higher}.",
+        _salary_facts(salaries),
+    )
+    wrong = _read(
+        generator,
+        f"Registered nurses trail nurse practitioners by {gap}, or {from_lower}.",
+        _salary_facts(salaries),
+    )
+    assert right.comparison and right.false == () and right.interpreted
+    assert [f.problem.split(":")[0] for f in wrong.false] == [f"{from_lower} should be {from_higher}"]
+    more = _read(
+        generator, f"Nurse practitioners earn {gap} more, or {from_lower} more.", _salary_facts(salaries)
+    )
+    assert more.false == ()
+
+
+def test_the_lower_paid_job_said_to_earn_more_is_false(generator, salaries):
+    gap = f"${round(salaries[NP] - salaries[RN]):,}"
+    read = _read(
+        generator,
+        f"Registered nurses earn {gap} more a year than nurse practitioners.",
+        _salary_facts(salaries),
+    )
+    assert len(read.false) == 1 and "the data says the opposite" in read.false[0].problem
+
+
+def test_a_gap_of_100_percent_or_more_is_said_as_times(generator):
+    facts = {f"{NP}.salary.yearly": 300000.0, f"{RN}.salary.yearly": 100000.0}
+    as_percent = _read(generator, "Nurse practitioners earn 200% more than registered nurses.", facts)
+    assert len(as_percent.false) == 1 and "say 3 times" in as_percent.false[0].problem
+    assert (
+        _read(generator, "Nurse practitioners earn 3 times as much as registered nurses.", facts).false == ()
+    )
+    wrong = _read(generator, "Nurse practitioners earn twice as much as registered nurses.", facts)
+    assert len(wrong.false) == 1 and "should be 3 times" in wrong.false[0].problem
+
+
+@pytest.mark.parametrize(
+    ("text", "equal"),
+    [
+        ("34% of nurse practitioners have one, as do 54% of registered nurses.", False),
+        ("34% of nurse practitioners have one, as do 34% of registered nurses.", True),
+        ("Nurse practitioners and registered nurses both stand at 34%.", False),
+        ("34% of nurse practitioners and nearly the same share of registered nurses, 54%, have one.", True),
+    ],
+)
+def test_as_do_and_both_claim_equal_values(generator, text, equal):
+    b_share = 34.0 if equal else 54.0
+    facts = {f"{NP}.education.share": 34.0, f"{RN}.education.share": b_share}
+    read = _read(generator, text, facts)
+    assert read.comparison
+    assert (read.false == ()) is (equal or "nearly" in text)
+
+
+def test_a_dollar_gap_is_the_difference_of_the_printed_amounts(generator):
+    facts = {f"{NP}.salary.yearly": 38589.4, f"{RN}.salary.yearly": 36977.6}
+    shown_gap = round(38589.4) - round(36977.6)  # what a reader computes from the two figures
+    ok = _read(generator, f"Nurse practitioners earn ${shown_gap:,} more.", facts)
+    off = _read(generator, f"Nurse practitioners earn ${shown_gap + 1:,} more.", facts)
+    assert ok.false == ()
+    assert len(off.false) == 1 and f"${shown_gap + 1:,} is neither" in off.false[0].problem
+
+
+def test_a_sentence_about_one_job_is_no_comparison(generator):
+    read = _read(generator, "Nurse practitioners earn $132,050 a year.", {f"{NP}.salary.yearly": 132050.0})
+    assert not read.comparison and read.claims == 0
+
+
+# --- faults planted into a copy of the phrasebanks -----------------------------------------
+
+
+def _plant(tmp_path: Path, file: str, message: str, text: str) -> Path:
+    """A copy of the bundled phrasebanks in which `message` has one variant, `planted`."""
+    bank = tmp_path / "en"
+    shutil.copytree(default_phrasebank_dir(), bank)
+    path = bank / file
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["messages"][message]["variants"] = [{"id": "planted", "text": text}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, width=200), encoding="utf-8")
+    return bank
+
+
+def _pairs(generator) -> list[tuple[str, str]]:
+    hand = sorted(e.slug for e in generator.catalog.entries.values() if e.source == "hand")
+    return [*itertools.permutations(hand, 2), (NP, RN), (RN, NP), ("pediatric-surgeons", "cashiers")]
+
+
+PLANTS = {
+    "a-wrong-base": (
+        "salary.yaml",
+        "salary.compare",
+        "{{ lower | plural }} trail {{ higher | plural }} by {{ difference }} a year, or {{ percent_more }}.",
+        "should be",
+    ),
+    "b-swapped-direction": (
+        "salary.yaml",
+        "salary.compare",
+        "{{ lower | plural }} earn {{ difference }} more a year than {{ higher | plural }}.",
+        "the data says the opposite",
+    ),
+    "c-ratio-as-percent": (
+        "salary.yaml",
+        "salary.compare.times",
+        "{{ higher | plural }} earn {{ ((higher_salary - lower_salary) / lower_salary * 100) | percent }}"
+        " more than {{ lower | plural }}.",
+        "printed as a percentage",
+    ),
+    "e-as-do-unequal": (
+        "education.yaml",
+        "education.degree.same",
+        "{{ a_share }} of {{ a | plural }} hold {{ degree | a_an }},"
+        " as do {{ b_share }} of {{ b | plural }}.",
+        "claims equal",
+    ),
+    "e-both-unequal": (
+        "salary.yaml",
+        "salary.compare",
+        "{{ higher | plural }} and {{ lower | plural }} both earn {{ higher_salary }} a year.",
+        "claims equal",
+    ),
+    "f-gap-off-by-one": (
+        "salary.yaml",
+        "salary.compare",
+        "{{ higher | plural }} earn {{ (difference + 1) | money }} more a year than {{ lower | plural }}.",
+        "nor their gap",
+    ),
+}
+
+
+@pytest.mark.parametrize("plant", sorted(PLANTS))
+def test_a_planted_false_claim_is_caught_with_its_variant_and_line(tmp_path, generator, plant):
+    file, message, text, problem = PLANTS[plant]
+    bank = _plant(tmp_path, file, message, text)
+    report = verify_pairs(open_generator(phrasebank_dir=bank), _pairs(generator))
+    assert report.failed
+    caught = [c for c in report.false_claims if c.message == message]
+    assert caught, [str(c) for c in report.false_claims]
+    assert all(c.variant == "planted" and c.file and c.file.endswith(file) and c.line for c in caught)
+    assert any(problem in c.problem for c in caught), [c.problem for c in caught]
+    assert f"{message}/planted @ " in str(caught[0]) and f"{file}:" in str(caught[0])
+
+
+def test_the_bundled_phrasebanks_make_no_false_claims(generator):
+    report = verify_pairs(generator, _pairs(generator))
+    assert [str(c) for c in report.false_claims] == []
+    assert report.uninterpreted == ()
+    assert report.comparisons > 100 and report.claims > report.comparisons
