@@ -195,3 +195,19 @@ def test_the_bundled_phrasebanks_make_no_false_claims(generator):
     assert [str(c) for c in report.false_claims] == []
     assert report.uninterpreted == ()
     assert report.comparisons > 100 and report.claims > report.comparisons
+
+
+def test_a_name_inside_a_longer_name_is_not_a_mention(generator):
+    """ "legal secretaries and administrative assistants" holds the other job's whole plural."""
+    sec = "secretaries-and-administrative-assistants-except-legal-medical-and-executive"
+    legal = "legal-secretaries-and-administrative-assistants"
+    low, high = (generator.catalog.find(s).salary.yearly for s in (sec, legal))
+    assert high > low
+    text = (
+        f"Secretaries and administrative assistants make ${round(high - low):,} a year less than legal "
+        f"secretaries and administrative assistants, whose pay is {_pct((high - low) / low * 100)} higher."
+    )
+    facts = {f"{sec}.salary.yearly": low, f"{legal}.salary.yearly": high}
+    sentence = Sentence(text, "page.compare.salary", "whose-pay", "page-compare.yaml", 1, facts)
+    read = read_claims(sentence, lambda slug: subject_names(generator.catalog, [slug]), (sec, legal))
+    assert read.comparison and read.claims >= 3 and read.false == ()

@@ -142,12 +142,7 @@ class _Reader:
         self.sentence, self.subjects, self.pair, self.pairs = sentence, subjects, pair, pairs
         self.text = sentence.text
         self.masked = self._masked()
-        self.mentions = sorted(
-            (m.start(), slug)
-            for slug in subjects
-            for name in sorted({n for n in names[slug] if n}, key=len, reverse=True)
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.masked, re.IGNORECASE)
-        )
+        self.mentions = _mentions(self.masked, names)
         self.problems: list[str] = []
         self.claims = 0
         self.interpreted = True
@@ -338,6 +333,20 @@ class _Reader:
         self.problems.append(
             f"{shown} is neither job's {paired.key} nor their gap, {numbers.format_money(gap)}"
         )
+
+
+def _mentions(text: str, names: Mapping[str, Iterable[str]]) -> list[tuple[int, str]]:
+    """Where each job is named, longest names first, so that "legal secretaries" is not also
+    a mention of "secretaries"."""
+    forms = sorted(((n, slug) for slug, ns in names.items() for n in set(ns) if n), key=lambda f: -len(f[0]))
+    taken: list[tuple[int, int]] = []
+    found = []
+    for name, slug in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            if not any(start < m.end() and m.start() < end for start, end in taken):
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), slug))
+    return sorted(found)
 
 
 def _other_money(reader: _Reader) -> list[float]:
