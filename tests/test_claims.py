@@ -90,6 +90,7 @@ def test_a_gap_of_100_percent_or_more_is_said_as_times(generator):
     [
         ("34% of nurse practitioners have one, as do 54% of registered nurses.", False),
         ("34% of nurse practitioners have one, as do 34% of registered nurses.", True),
+        ("Among nurse practitioners, 34% are women, as are 54% of registered nurses.", False),
         ("Nurse practitioners and registered nurses both stand at 34%.", False),
         ("34% of nurse practitioners and nearly the same share of registered nurses, 54%, have one.", True),
     ],

@@ -49,10 +49,10 @@ _COMPARATIVE = re.compile(
 _TIMES = re.compile(r"\b(?:(?P<twice>twice)|(?P<n>\d+(?:,\d{3})*(?:\.\d+)?) times)\b", re.IGNORECASE)
 _SAME = re.compile(
     r"\b(?P<hedge>nearly|almost|all but|much|close to|not quite|not)?\s*"
-    r"(?P<word>as (?:do|does)|the same|equal|identical|no (?:pay )?gap|level|both|alike|match)\b",
+    r"(?P<word>as (?:do|does|are|is)|the same|equal|identical|no (?:pay )?gap|level|both|alike|match)\b",
     re.IGNORECASE,
 )
-_ALWAYS_EQUAL = ("as do", "as does")  # "34% of A have one, as do 54% of B" hides a gap, always
+_ALWAYS_EQUAL = ("as do", "as does", "as are", "as is")  # "34% of A have one, as do 54% of B" hides a gap, always
 _WHOSE = re.compile(r"\bwhose\b", re.IGNORECASE)
 _NEAR = 40  # characters between a percent and its comparative, at the most
 
