@@ -52,7 +52,12 @@ _SAME = re.compile(
     r"(?P<word>as (?:do|does|are|is)|the same|equal|identical|no (?:pay )?gap|level|both|alike|match)\b",
     re.IGNORECASE,
 )
-_ALWAYS_EQUAL = ("as do", "as does", "as are", "as is")  # "34% of A have one, as do 54% of B" hides a gap, always
+_ALWAYS_EQUAL = (
+    "as do",
+    "as does",
+    "as are",
+    "as is",
+)  # "34% of A have one, as do 54% of B" hides a gap, always
 _WHOSE = re.compile(r"\bwhose\b", re.IGNORECASE)
 _NEAR = 40  # characters between a percent and its comparative, at the most
 
