@@ -314,3 +314,29 @@ def test_each_percent_slot_has_its_own_base_and_large_gaps_are_ratios(generator)
     spec = salary_spec("cashiers", "pediatric-surgeons")
     assert spec.message == "salary.compare.times" and "percent_more" not in spec.slots
     assert spec.slots["times"] == round(high / low)
+
+
+def test_shares_equal_as_printed_are_said_once(generator):
+    """Two shares that print alike become one sentence, not "43% ... against 43%"."""
+    catalog = generator.catalog
+    a, b = catalog.find("collections-associate"), catalog.find("account-representative")
+    degree = a.education.most_common_degree
+    b = b.model_copy(
+        update={
+            "education": b.education.model_copy(
+                update={"most_common_degree": degree.model_copy(update={"share": degree.share + 0.04})}
+            ),
+            "demographics": a.demographics,
+        }
+    )
+    plan = plan_article(a, b)
+    specs = {
+        spec.message: spec
+        for section in plan.sections
+        for block in section.blocks
+        for spec in getattr(block, "sentences", ())
+        if hasattr(spec, "message")
+    }
+    assert "education.degree.same_share" in specs and "education.degree.same" not in specs
+    assert specs["education.degree.same_share"].slots["share"] == pytest.approx(degree.share)
+    assert {"demographics.gender.same_share", "demographics.race.same_share"} <= set(specs)

@@ -68,6 +68,9 @@ def _group_sentences(ctx: Pair, stem: str, key: str) -> list[SentenceSpec]:
         fact_key(ctx.a, f"{key}.{largest.group}"): largest.share,
         fact_key(ctx.b, f"{key}.{match.group}"): match.share,
     }
+    if compare_quantity(largest.share, match.share).is_tie:  # equal as printed: said once
+        slots = {**ctx.roles(), "group": largest.group, "share": Percent(largest.share)}
+        return [SentenceSpec(f"{stem}.same_share", slots, facts)]
     slots = {
         **ctx.roles(),
         "group": largest.group,

@@ -52,6 +52,9 @@ def _degree_sentences(ctx: Pair) -> list[SentenceSpec]:
                     fact_key(ctx.a, key + ".share"): da.share,
                     fact_key(ctx.b, key + ".share"): db.share,
                 }
+                if compare_quantity(da.share, db.share).is_tie:  # equal as printed: said once
+                    slots = {**ctx.roles(), "degree": da.name, "share": Percent(da.share)}
+                    return [SentenceSpec("education.degree.same_share", slots, facts)]
                 slots = {
                     **ctx.roles(),
                     "degree": da.name,
