@@ -156,6 +156,13 @@ PLANTS = {
         " more than {{ lower | plural }}.",
         "printed as a percentage",
     ),
+    "d-unqualified-superlative": (
+        "salary.yaml",
+        "salary.metro.pay.ranked",
+        "In the {{ metro }} metro area, {{ role | plural }} earn {{ pay }} a year on average,"
+        " more than in any other.",
+        "a superlative over all metro areas",
+    ),
     "e-as-do-unequal": (
         "education.yaml",
         "education.degree.same",

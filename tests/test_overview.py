@@ -382,9 +382,12 @@ RARE = {
     "scribe": "title: Scribe\nsalary: {hourly: 200.01}\ntop_pay: {industry: mining}\n"
     "comparisons: [{against: clerk, doctoral_likelihood: -1}]\n",
     "archivist": "title: Archivist\nsalary: {yearly: 50000}\nrelated: [scribe, notary, tycoon]\n",
-    "notary": "title: Notary\nsalary: {yearly: 50000.2}\n",
+    "notary": "title: Notary\nsalary: {yearly: 50000.2}\n"
+    "top_pay: {state: Maine, state_salary: 51000, metro: 'Portland-South Portland, ME',"
+    " metro_salary: 52000}\n",
     # three and four times the pay of the others: gaps said as ratios
-    "tycoon": "title: Tycoon\nsalary: {yearly: 150000}\n",
+    "tycoon": "title: Tycoon\nsalary: {yearly: 150000}\n"
+    "top_pay: {state: Texas, metro: 'Austin-Round Rock-San Marcos, TX', min_jobs: 150}\n",
     "runner": "title: Runner\nsalary: {hourly: 50}\n",
 }
 

@@ -114,6 +114,12 @@ class TopPay(Record):
     company: Text | None = None
     industry: Text | None = None
     industry_salary: Money | None = Field(None, description="Average yearly salary in that industry.")
+    min_jobs: int | None = Field(
+        None,
+        ge=1,
+        description="Only states, metro areas and industries with at least this many of the occupation's "
+        "jobs were ranked (OEWS records); a sentence saying where it pays best names that set.",
+    )
 
 
 class GroupShare(Record):

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from ..errors import DataError
 from .occupation import Occupation
+from .ranking import min_ranked_jobs
 from .titles import TitleForms, derive_title_forms, load_title_overrides
 from .validation import describe_validation_error
 from .yamlio import YamlSyntaxError, display_path, load_yaml_file
@@ -98,6 +99,8 @@ class OewsDataset:
             "industry_salary": industry_pay,
         }
         kept = {k: v for k, v in pay.items() if v is not None}
+        if kept and record.get("employment") is not None:
+            kept["min_jobs"] = min_ranked_jobs(record["employment"])
         return kept or None
 
     def _industry_name(self, name: str | None) -> str | None:

@@ -128,6 +128,9 @@ def read_claims(
 
     `names_of(slug)` gives every form of a job's name; `pair` is the article's, for reports.
     """
+    ranked = _ranked_superlative(sentence, pair)
+    if ranked is not None:
+        return ranked
     subjects, pairs = paired_facts(sentence.facts)
     if subjects is None or not pairs:
         return ClaimsRead(False, 0, True, ())
@@ -338,6 +341,33 @@ class _Reader:
         self.problems.append(
             f"{shown} is neither job's {paired.key} nor their gap, {numbers.format_money(gap)}"
         )
+
+
+def _ranked_superlative(sentence: Sentence, pair: tuple[str, str]) -> ClaimsRead | None:
+    """Where the data ranked only places with at least N of the job's jobs, "pays best" must say so.
+
+    Without the qualifier the sentence claims the best of every state or metro area, which
+    the data does not know: a smaller area may pay more.
+    """
+    floors = [(k, v) for k, v in sentence.facts.items() if k.endswith(".top_pay.min_jobs") and _numeric(v)]
+    places = [k for k in sentence.facts if k.endswith((".top_pay.state", ".top_pay.metro"))]
+    if not floors or not places:
+        return None
+    key, floor = floors[0]
+    printed = extract_numbers(
+        mask_texts(sentence.text, [str(v) for k, v in sentence.facts.items() if k in places])
+    )
+    if any(n.kind == "plain" and math.isclose(n.value, floor) for n in printed):
+        return ClaimsRead(True, 1, True, ())
+    area = "metro areas" if places[0].endswith("metro") else "states"
+    problem = (
+        f"a superlative over all {area}, but the data ranks only {area} with at least "
+        f"{numbers.format_count(int(floor))} of the job's jobs ({key})"
+    )
+    false = FalseClaim(
+        pair, sentence.message, sentence.variant, sentence.file, sentence.line, sentence.text, problem
+    )
+    return ClaimsRead(True, 1, True, (false,))
 
 
 def _mentions(text: str, names: Mapping[str, Iterable[str]]) -> list[tuple[int, str]]:

@@ -109,6 +109,7 @@ _READS: dict[str, Callable[[Occupation], Any]] = {
     "top_pay.state_salary": lambda o: o.top_pay.state_salary,
     "top_pay.metro": lambda o: o.top_pay.metro,
     "top_pay.metro_salary": lambda o: o.top_pay.metro_salary,
+    "top_pay.min_jobs": lambda o: o.top_pay.min_jobs,
     "top_pay.company": lambda o: o.top_pay.company,
     "top_pay.industry": lambda o: o.top_pay.industry,
     "top_pay.industry_salary": lambda o: o.top_pay.industry_salary,

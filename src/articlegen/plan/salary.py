@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..facts.occupation import Occupation
 from .build import (
     Pair,
@@ -16,7 +18,7 @@ from .build import (
     table,
 )
 from .compare import compare_money, same_text
-from .quantities import Money
+from .quantities import Count, Money
 from .reads import derived, fact_key, facts_of
 from .spec import Referent, SectionPlan, SentenceSpec
 
@@ -168,13 +170,25 @@ def _make_places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
 
 
 def _paid_place(occupation: Occupation, role: Referent, kind: str, place: str) -> SentenceSpec:
-    """The best-paying state or metro area, with its average salary when the data has it."""
-    pay = facts_of(occupation)[f"top_pay.{kind}_salary"]
+    """The best-paying state or metro area, with its average salary when the data has it.
+
+    Where only areas with enough of the job's jobs were ranked (OEWS), a `.ranked` message
+    names that set, so that "pays best" holds over the areas the sentence speaks of.
+    """
+    known = facts_of(occupation)
+    pay, floor = known[f"top_pay.{kind}_salary"], known["top_pay.min_jobs"]
     facts = {fact_key(occupation, f"top_pay.{kind}"): place}
-    if pay is None:
-        return SentenceSpec(f"salary.{kind}", {"role": role, kind: place}, facts)
-    facts[fact_key(occupation, f"top_pay.{kind}_salary")] = pay
-    return SentenceSpec(f"salary.{kind}.pay", {"role": role, kind: place, "pay": Money(pay)}, facts)
+    slots: dict[str, Any] = {"role": role, kind: place}
+    message = f"salary.{kind}"
+    if pay is not None:
+        facts[fact_key(occupation, f"top_pay.{kind}_salary")] = pay
+        slots["pay"] = Money(pay)
+        message += ".pay"
+    if floor is not None:
+        facts[fact_key(occupation, "top_pay.min_jobs")] = floor
+        slots["min_jobs"] = Count(floor)
+        message += ".ranked"
+    return SentenceSpec(message, slots, facts)
 
 
 _SALARY_ROWS: tuple[Row, ...] = (

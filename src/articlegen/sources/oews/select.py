@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ...facts.ranking import MIN_EMPLOYMENT, MIN_SHARE, employment_floor
 from .values import Figure
 
-MIN_SHARE = 0.01  # of national employment
-MIN_EMPLOYMENT = 100
 MIN_CANDIDATES = 2  # with one, "highest-paying" would compare it with nothing
 
 RULES = {
@@ -45,10 +44,6 @@ class Candidate(NamedTuple):
     name: str
     employment: Figure
     annual_mean: Figure
-
-
-def employment_floor(national_employment: int | float) -> float:
-    return max(MIN_SHARE * national_employment, MIN_EMPLOYMENT)
 
 
 def meets_floor(employment: Figure, floor: float) -> bool:
