@@ -163,6 +163,12 @@ PLANTS = {
         " more than in any other.",
         "a superlative over all metro areas",
     ),
+    "d-unqualified-industry": (
+        "salary.yaml",
+        "salary.industry.ranked",
+        "The {{ industry }} industry pays {{ role | plural }} best: {{ pay }} a year on average.",
+        "a superlative over all industries",
+    ),
     "e-as-do-unequal": (
         "education.yaml",
         "education.degree.same",

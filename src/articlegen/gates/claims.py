@@ -346,28 +346,32 @@ class _Reader:
 def _ranked_superlative(sentence: Sentence, pair: tuple[str, str]) -> ClaimsRead | None:
     """Where the data ranked only places with at least N of the job's jobs, "pays best" must say so.
 
-    Without the qualifier the sentence claims the best of every state or metro area, which
-    the data does not know: a smaller area may pay more.
+    Without the qualifier the sentence claims the best of every state, metro area or industry,
+    which the data does not know: a smaller one may pay more.
     """
     floors = [(k, v) for k, v in sentence.facts.items() if k.endswith(".top_pay.min_jobs") and _numeric(v)]
-    places = [k for k in sentence.facts if k.endswith((".top_pay.state", ".top_pay.metro"))]
+    kinds = (".top_pay.state", ".top_pay.metro", ".top_pay.industry")
+    places = [k for k in sentence.facts if k.endswith(kinds)]
     if not floors or not places:
         return None
-    key, floor = floors[0]
-    printed = extract_numbers(
-        mask_texts(sentence.text, [str(v) for k, v in sentence.facts.items() if k in places])
+    strings = [t for value in sentence.facts.values() for t in fact_texts(value)]
+    printed = extract_numbers(mask_texts(sentence.text, strings))
+    area = {"metro": "metro areas", "state": "states", "industry": "industries"}[places[0].rsplit(".", 1)[1]]
+    problems = tuple(
+        FalseClaim(
+            pair,
+            sentence.message,
+            sentence.variant,
+            sentence.file,
+            sentence.line,
+            sentence.text,
+            f"a superlative over all {area}, but the data ranks only {area} with at least "
+            f"{numbers.format_count(int(floor))} of the job's jobs ({key})",
+        )
+        for key, floor in floors
+        if not any(n.kind == "plain" and math.isclose(n.value, floor) for n in printed)
     )
-    if any(n.kind == "plain" and math.isclose(n.value, floor) for n in printed):
-        return ClaimsRead(True, 1, True, ())
-    area = "metro areas" if places[0].endswith("metro") else "states"
-    problem = (
-        f"a superlative over all {area}, but the data ranks only {area} with at least "
-        f"{numbers.format_count(int(floor))} of the job's jobs ({key})"
-    )
-    false = FalseClaim(
-        pair, sentence.message, sentence.variant, sentence.file, sentence.line, sentence.text, problem
-    )
-    return ClaimsRead(True, 1, True, (false,))
+    return ClaimsRead(True, len(floors), True, problems)
 
 
 def _mentions(text: str, names: Mapping[str, Iterable[str]]) -> list[tuple[int, str]]:

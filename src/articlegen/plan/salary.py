@@ -97,37 +97,50 @@ def _range_sentences(ctx: Pair) -> list[SentenceSpec]:
 
 
 def _industry_sentences(ctx: Pair) -> list[SentenceSpec]:
+    """Each job's best-paying industry, as one sentence where it is the same industry.
+
+    Where the data ranked only industries with enough of a job's jobs (OEWS), the `.ranked`
+    messages name that floor; a pair with a floor for one job only is said job by job.
+    """
     ia, ib = ctx.both("top_pay.industry")
     pa, pb = ctx.both("top_pay.industry_salary")
-    if ia is not None and ib is not None and same_text(ia, ib):
-        facts = {fact_key(ctx.a, "top_pay.industry"): ia, fact_key(ctx.b, "top_pay.industry"): ib}
+    fa, fb = ctx.both("top_pay.min_jobs")
+    alike = (fa is None) == (fb is None)
+    if ia is not None and ib is not None and same_text(ia, ib) and alike:
+        facts: dict[str, Any] = {
+            fact_key(ctx.a, "top_pay.industry"): ia,
+            fact_key(ctx.b, "top_pay.industry"): ib,
+        }
+        slots: dict[str, Any] = {**ctx.roles(), "industry": ia}
+        ranked = ""
+        if fa is not None and fb is not None:
+            facts |= {fact_key(ctx.a, "top_pay.min_jobs"): fa, fact_key(ctx.b, "top_pay.min_jobs"): fb}
+            slots |= {"a_min_jobs": Count(fa), "b_min_jobs": Count(fb)}
+            ranked = ".ranked"
         if pa is not None and pb is not None:
             facts |= {
                 fact_key(ctx.a, "top_pay.industry_salary"): pa,
                 fact_key(ctx.b, "top_pay.industry_salary"): pb,
             }
-            return [
-                SentenceSpec(
-                    "salary.industry.same",
-                    {**ctx.roles(), "industry": ia, "a_pay": Money(pa), "b_pay": Money(pb)},
-                    facts,
-                )
-            ]
+            slots |= {"a_pay": Money(pa), "b_pay": Money(pb)}
+            return [SentenceSpec(f"salary.industry.same{ranked}", slots, facts)]
         if pa is None and pb is None:
-            return [SentenceSpec("salary.industry.same_nopay", {**ctx.roles(), "industry": ia}, facts)]
+            return [SentenceSpec(f"salary.industry.same_nopay{ranked}", slots, facts)]
     sentences = []
-    for occupation, role, industry, pay in ((ctx.a, ctx.ra, ia, pa), (ctx.b, ctx.rb, ib, pb)):
+    for occupation, role, industry, pay, floor in ((ctx.a, ctx.ra, ia, pa, fa), (ctx.b, ctx.rb, ib, pb, fb)):
         if industry is None:
             continue
         facts = {fact_key(occupation, "top_pay.industry"): industry}
+        slots = {"role": role, "industry": industry}
+        message = "salary.industry" if pay is not None else "salary.industry.nopay"
         if pay is not None:
             facts[fact_key(occupation, "top_pay.industry_salary")] = pay
-            slots = {"role": role, "industry": industry, "pay": Money(pay)}
-            sentences.append(SentenceSpec("salary.industry", slots, facts))
-        else:
-            sentences.append(
-                SentenceSpec("salary.industry.nopay", {"role": role, "industry": industry}, facts)
-            )
+            slots["pay"] = Money(pay)
+        if floor is not None:
+            facts[fact_key(occupation, "top_pay.min_jobs")] = floor
+            slots["min_jobs"] = Count(floor)
+            message += ".ranked"
+        sentences.append(SentenceSpec(message, slots, facts))
     return sentences
 
 
