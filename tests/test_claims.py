@@ -225,3 +225,37 @@ def test_a_name_inside_a_longer_name_is_not_a_mention(generator):
     sentence = Sentence(text, "page.compare.salary", "whose-pay", "page-compare.yaml", 1, facts)
     read = read_claims(sentence, lambda slug: subject_names(generator.catalog, [slug]), (sec, legal))
     assert read.comparison and read.claims >= 3 and read.false == ()
+
+
+OVERVIEW_PLANTS = {
+    "industry-pair": (
+        "page.compare.industry.different.ranked",
+        "{{ role | plural }} earn the most in the {{ role_industry }} industry ({{ role_pay }}),"
+        " {{ other | plural }} in the {{ other_industry }} industry ({{ other_pay }}).",
+        "a superlative over all industries",
+    ),
+    "state-pair": (
+        "page.compare.state.different.ranked",
+        "The best-paying state is {{ role_state }} for {{ role | plural }} and {{ other_state }}"
+        " for {{ other | plural }}.",
+        "a superlative over all states",
+    ),
+    "pay-industry": (
+        "page.pay.industry.ranked",
+        "{{ role | plural }} earn the most in the {{ industry }} industry, {{ pay }} a year on average.",
+        "a superlative over all industries",
+    ),
+}
+
+
+@pytest.mark.parametrize("plant", sorted(OVERVIEW_PLANTS))
+def test_an_overview_superlative_without_its_ranking_floor_is_caught(tmp_path, generator, plant):
+    message, text, problem = OVERVIEW_PLANTS[plant]
+    file = "page-pay.yaml" if message.startswith("page.pay.") else "page-compare.yaml"
+    bank = _plant(tmp_path, file, message, text)
+    pages = [(NP, RN), (RN, NP), ("pediatric-surgeons", "cashiers"), ("actors", "dancers")]
+    report = verify_pairs(open_generator(phrasebank_dir=bank), pages, kind="overview")
+    caught = [c for c in report.false_claims if c.message == message]
+    assert caught and all(problem in c.problem for c in caught), [str(c) for c in report.false_claims]
+    clean = verify_pairs(generator, pages, kind="overview")
+    assert clean.false_claims == () and clean.uninterpreted == ()

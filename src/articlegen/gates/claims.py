@@ -122,13 +122,18 @@ def _printed(value: float, kind: str) -> float:
 
 
 def read_claims(
-    sentence: Sentence, names_of: Callable[[str], Iterable[str]], pair: tuple[str, str]
+    sentence: Sentence,
+    names_of: Callable[[str], Iterable[str]],
+    pair: tuple[str, str],
+    floor_of: Callable[[str], int | None] | None = None,
 ) -> ClaimsRead:
     """Check what `sentence` claims about the two jobs its facts are about.
 
     `names_of(slug)` gives every form of a job's name; `pair` is the article's, for reports.
+    `floor_of(slug)` gives the job's ranking floor from the data (top_pay.min_jobs), so that a
+    superlative is checked even when the planner left the floor out of the sentence's facts.
     """
-    ranked = _ranked_superlative(sentence, pair)
+    ranked = _ranked_superlative(sentence, pair, floor_of)
     if ranked is not None:
         return ranked
     subjects, pairs = paired_facts(sentence.facts)
@@ -343,15 +348,24 @@ class _Reader:
         )
 
 
-def _ranked_superlative(sentence: Sentence, pair: tuple[str, str]) -> ClaimsRead | None:
+def _ranked_superlative(
+    sentence: Sentence, pair: tuple[str, str], floor_of: Callable[[str], int | None] | None
+) -> ClaimsRead | None:
     """Where the data ranked only places with at least N of the job's jobs, "pays best" must say so.
 
     Without the qualifier the sentence claims the best of every state, metro area or industry,
     which the data does not know: a smaller one may pay more.
     """
-    floors = [(k, v) for k, v in sentence.facts.items() if k.endswith(".top_pay.min_jobs") and _numeric(v)]
     kinds = (".top_pay.state", ".top_pay.metro", ".top_pay.industry")
     places = [k for k in sentence.facts if k.endswith(kinds)]
+    if floor_of is None:
+        floors = [
+            (k, v) for k, v in sentence.facts.items() if k.endswith(".top_pay.min_jobs") and _numeric(v)
+        ]
+    else:
+        slugs = dict.fromkeys(k.split(".", 1)[0] for k in places)
+        floors = [(f"{slug}.top_pay.min_jobs", floor_of(slug)) for slug in slugs]
+        floors = [(k, v) for k, v in floors if v is not None]
     if not floors or not places:
         return None
     strings = [t for value in sentence.facts.values() for t in fact_texts(value)]

@@ -285,6 +285,10 @@ def verify_pairs(
     def names_of(slug: str) -> list[str]:
         return subject_names(catalog, [slug])
 
+    def floor_of(slug: str) -> int | None:
+        top_pay = catalog.occupations[slug].top_pay
+        return None if top_pay is None else top_pay.min_jobs
+
     for document in render_documents(generator, pairs, seed, kind):
         names = subject_names(catalog, document.subjects)
         checked, seen, unverified = verify_document(document, names)
@@ -294,7 +298,7 @@ def verify_pairs(
         problems += unverified
         pair = (document.subjects[0], document.subjects[-1])
         for sentence in prose_pieces(document):
-            read = read_claims(sentence, names_of, pair)
+            read = read_claims(sentence, names_of, pair, floor_of)
             comparisons += read.comparison
             claims += read.claims
             false += read.false

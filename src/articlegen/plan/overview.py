@@ -217,15 +217,26 @@ def _renamed(spec: SentenceSpec, old: str, new: str) -> SentenceSpec:
 
 
 def _industry_one(occupation: Occupation, role: Referent, stem: str) -> list[SentenceSpec]:
+    """One job's best-paying industry; a `.ranked` message names the set ranked (OEWS records)."""
     known = facts_of(occupation)
-    industry, pay = known["top_pay.industry"], known["top_pay.industry_salary"]
+    industry, pay, floor = (
+        known["top_pay.industry"],
+        known["top_pay.industry_salary"],
+        known["top_pay.min_jobs"],
+    )
     if industry is None:
         return []
     facts: dict[str, Any] = {fact_key(occupation, "top_pay.industry"): industry}
-    if pay is None:
-        return [SentenceSpec(f"{stem}.nopay", {"role": role, "industry": industry}, facts)]
-    facts[fact_key(occupation, "top_pay.industry_salary")] = pay
-    return [SentenceSpec(stem, {"role": role, "industry": industry, "pay": Money(pay)}, facts)]
+    slots: dict[str, Any] = {"role": role, "industry": industry}
+    message = stem if pay is not None else f"{stem}.nopay"
+    if pay is not None:
+        facts[fact_key(occupation, "top_pay.industry_salary")] = pay
+        slots["pay"] = Money(pay)
+    if floor is not None:
+        facts[fact_key(occupation, "top_pay.min_jobs")] = floor
+        slots["min_jobs"] = Count(floor)
+        message += ".ranked"
+    return [SentenceSpec(message, slots, facts)]
 
 
 def _sources(occupation: Occupation, others: Sequence[Occupation]) -> SectionPlan | None:
@@ -329,37 +340,71 @@ def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
     """Where each earns most: the best-paying industry, and the state when both have one."""
     sentences = _industry_pair(ctx)
     sa, sb = ctx.both("top_pay.state")
-    if sa is not None and sb is not None:
-        facts = {fact_key(ctx.a, "top_pay.state"): sa, fact_key(ctx.b, "top_pay.state"): sb}
-        if same_text(sa, sb):
-            sentences.append(SentenceSpec("page.compare.state.same", {**ctx.roles(), "state": sa}, facts))
-        else:
-            slots = {"role": ctx.ra, "other": ctx.rb, "role_state": sa, "other_state": sb}
-            sentences.append(SentenceSpec("page.compare.state.different", slots, facts))
-    return sentences
+    if sa is None or sb is None:
+        return sentences
+    fa, fb = ctx.both("top_pay.min_jobs")
+    if (fa is None) != (fb is None):
+        # One ranking has a floor and the other none: one sentence could not name both sets.
+        return [*sentences, _state_one(ctx.a, ctx.ra, sa), _state_one(ctx.b, ctx.rb, sb)]
+    facts: dict[str, Any] = {fact_key(ctx.a, "top_pay.state"): sa, fact_key(ctx.b, "top_pay.state"): sb}
+    if same_text(sa, sb):
+        message, slots = "page.compare.state.same", {**ctx.roles(), "state": sa}
+        floors = {"a_min_jobs": fa, "b_min_jobs": fb}
+    else:
+        message = "page.compare.state.different"
+        slots = {"role": ctx.ra, "other": ctx.rb, "role_state": sa, "other_state": sb}
+        floors = {"role_min_jobs": fa, "other_min_jobs": fb}
+    if fa is not None and fb is not None:
+        message += ".ranked"
+        facts |= {fact_key(ctx.a, "top_pay.min_jobs"): fa, fact_key(ctx.b, "top_pay.min_jobs"): fb}
+        slots |= {k: Count(v) for k, v in floors.items() if v is not None}
+    return [*sentences, SentenceSpec(message, slots, facts)]
+
+
+def _state_one(occupation: Occupation, role: Referent, state: str) -> SentenceSpec:
+    facts: dict[str, Any] = {fact_key(occupation, "top_pay.state"): state}
+    slots: dict[str, Any] = {"role": role, "state": state}
+    floor = facts_of(occupation)["top_pay.min_jobs"]
+    if floor is None:
+        return SentenceSpec("page.compare.state.one", slots, facts)
+    facts[fact_key(occupation, "top_pay.min_jobs")] = floor
+    return SentenceSpec("page.compare.state.one.ranked", {**slots, "min_jobs": Count(floor)}, facts)
 
 
 def _industry_pair(ctx: Pair) -> list[SentenceSpec]:
     ia, ib = ctx.both("top_pay.industry")
     pa, pb = ctx.both("top_pay.industry_salary")
+    fa, fb = ctx.both("top_pay.min_jobs")
     if ia is None or ib is None:
         # One side only: that side's industry. The subject's was stated in the pay section already.
         return [] if ib is None else _industry_one(ctx.b, ctx.rb, "page.compare.industry.one")
-    facts: dict[str, Any] = {fact_key(ctx.a, "top_pay.industry"): ia, fact_key(ctx.b, "top_pay.industry"): ib}
     paid = pa is not None and pb is not None
+    if (fa is None) != (fb is None) or (pa is None) != (pb is None):
+        # One sentence cannot name one job's ranking floor and not the other's, nor pay for one only.
+        return [
+            *_industry_one(ctx.a, ctx.ra, "page.compare.industry.one"),
+            *_industry_one(ctx.b, ctx.rb, "page.compare.industry.one"),
+        ]
+    facts: dict[str, Any] = {fact_key(ctx.a, "top_pay.industry"): ia, fact_key(ctx.b, "top_pay.industry"): ib}
     if paid:
         facts |= {
             fact_key(ctx.a, "top_pay.industry_salary"): pa,
             fact_key(ctx.b, "top_pay.industry_salary"): pb,
         }
-    roles = {"role": ctx.ra, "other": ctx.rb}
+    slots: dict[str, Any] = {"role": ctx.ra, "other": ctx.rb}
+    ranked = ""
+    if fa is not None and fb is not None:
+        facts |= {fact_key(ctx.a, "top_pay.min_jobs"): fa, fact_key(ctx.b, "top_pay.min_jobs"): fb}
+        slots |= {"role_min_jobs": Count(fa), "other_min_jobs": Count(fb)}
+        ranked = ".ranked"
     if same_text(ia, ib):
+        slots["industry"] = ia
         if paid:
-            slots = {**roles, "industry": ia, "role_pay": Money(pa), "other_pay": Money(pb)}
-            return [SentenceSpec("page.compare.industry.same", slots, facts)]
-        return [SentenceSpec("page.compare.industry.same_nopay", {**roles, "industry": ia}, facts)]
-    slots = {**roles, "role_industry": ia, "other_industry": ib}
+            slots |= {"role_pay": Money(pa), "other_pay": Money(pb)}
+            return [SentenceSpec(f"page.compare.industry.same{ranked}", slots, facts)]
+        return [SentenceSpec(f"page.compare.industry.same_nopay{ranked}", slots, facts)]
+    slots |= {"role_industry": ia, "other_industry": ib}
     if paid:
         slots |= {"role_pay": Money(pa), "other_pay": Money(pb)}
-        return [SentenceSpec("page.compare.industry.different", slots, facts)]
-    return [SentenceSpec("page.compare.industry.different_nopay", slots, facts)]
+        return [SentenceSpec(f"page.compare.industry.different{ranked}", slots, facts)]
+    return [SentenceSpec(f"page.compare.industry.different_nopay{ranked}", slots, facts)]

@@ -210,6 +210,7 @@ _SALARY_ROWS: tuple[Row, ...] = (
     ("salary_range", "salary.range.typical", money_range),
     ("percentile_range", "salary.range.percentiles", money_range),
     ("top_city", "top_pay.city", identity),
+    ("ranking_floor", "top_pay.min_jobs", Count),  # the "highest-paying" rows below hold over this set
     ("top_state", "top_pay.state", identity),
     ("state_salary", "top_pay.state_salary", Money),
     ("top_metro", "top_pay.metro", identity),
