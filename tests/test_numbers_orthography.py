@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from articlegen.english import numbers
@@ -80,3 +82,30 @@ def test_tidy_sentence(raw, tidy):
 def test_fragments_get_no_stop():
     assert tidy_fragment("what does a boss do?") == "What does a boss do?"
     assert tidy_fragment("salary  range") == "Salary range"
+
+
+# Exact halves, computed as fractions: a reader rounds them up, where float's round() goes to even
+# or, for 3.05 (stored as 3.0499...), down.
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "times"),
+    [(89_730, 39_880, "2.3 times"), (204_350, 67_000, "3.1 times"), (3, 2, "1.5 times"), (21, 2, "11 times")],
+)
+def test_a_ratio_on_an_exact_half_rounds_up(numerator, denominator, times):
+    exact = Fraction(numerator, denominator)
+    assert (exact * 10).denominator in (1, 2)  # the case really is a half (or whole) at the printed step
+    assert numbers.format_times(numerator / denominator) == times
+
+
+@pytest.mark.parametrize(
+    ("higher", "lower", "printed"),
+    [(64_800, 64_000, "1.3%"), (40_500, 40_000, "1.3%"), (1_000_050, 1_000_000, "0%")],
+)
+def test_a_percent_gap_on_an_exact_half_rounds_up(higher, lower, printed):
+    exact = Fraction(higher - lower, lower) * 100
+    assert (exact * 10).denominator in (1, 2) or printed == "0%"
+    assert numbers.format_percent((higher - lower) / lower * 100) == printed
+
+
+def test_money_on_an_exact_half_rounds_up():
+    assert numbers.format_money(36_120.5) == "$36,121"
+    assert numbers.format_money(17.365) == "$17.37"

@@ -390,10 +390,13 @@ RARE = {
     "top_pay: {state: Texas, metro: 'Austin-Round Rock-San Marcos, TX', min_jobs: 150}\n",
     "runner": "title: Runner\nsalary: {hourly: 50}\n",
     # ranking floors (OEWS-like) without industry pay, and a floor on one side only
-    "baker": "title: Baker\nsalary: {yearly: 40000}\ntop_pay: {state: Ohio, industry: finance, min_jobs: 200}\n"
+    "baker": "title: Baker\nsalary: {yearly: 40000}\n"
+    "top_pay: {state: Ohio, industry: finance, min_jobs: 200}\n"
     "related: [miller, potter, weaver]\n",
-    "miller": "title: Miller\nsalary: {yearly: 42000}\ntop_pay: {state: Ohio, industry: finance, min_jobs: 300}\n",
-    "potter": "title: Potter\nsalary: {yearly: 43000}\ntop_pay: {state: Iowa, industry: mining, min_jobs: 120}\n",
+    "miller": "title: Miller\nsalary: {yearly: 42000}\n"
+    "top_pay: {state: Ohio, industry: finance, min_jobs: 300}\n",
+    "potter": "title: Potter\nsalary: {yearly: 43000}\n"
+    "top_pay: {state: Iowa, industry: mining, min_jobs: 120}\n",
     "weaver": "title: Weaver\nsalary: {yearly: 44000}\ntop_pay: {industry: mining, min_jobs: 100}\n",
     "glazier": "title: Glazier\nsalary: {yearly: 41000}\ntop_pay: {state: Ohio}\nrelated: [typist, baker]\n",
 }

@@ -3,6 +3,7 @@ two amounts that print alike are never described as different."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 
 from num2words import num2words
@@ -15,21 +16,33 @@ WHOLE_RATIO_FROM = 10.0
 SMALL_NUMBER_LIMIT = 10  # counts up to ten are spelled out, as house style asks
 MINUS = "\u2212"
 EN_DASH = "\u2013"
+_EXACT = Context(prec=400)  # room for any float's whole digits (up to 1e308) and the decimals
+
+
+@lru_cache(maxsize=65536)
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Halves go away from zero, as a reader rounds: 2.25 -> 2.3, not Python's 2.2.
+
+    float's round() goes to even, and sees the exact quotient 204,350 / 67,000 = 3.05 as
+    3.0499...; cutting to 12 significant digits first removes that binary noise.
+    """
+    exact = Decimal(f"{value:.12g}")
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_EXACT))
 
 
 def round_money(amount: float) -> float:
     if abs(amount) < WHOLE_DOLLARS_FROM:
-        return round(amount, 2)
-    return float(round(amount / MONEY_STEP) * MONEY_STEP)
+        return round_half_up(amount, 2)
+    return round_half_up(amount / MONEY_STEP) * MONEY_STEP
 
 
 def round_percent(value: float) -> float:
-    return round(value, PERCENT_DECIMALS)
+    return round_half_up(value, PERCENT_DECIMALS)
 
 
 def round_ratio(value: float) -> float:
     """One decimal under ten ("3.5 times"), whole numbers from ten ("15 times")."""
-    return round(value, RATIO_DECIMALS) if value < WHOLE_RATIO_FROM else float(round(value))
+    return round_half_up(value, RATIO_DECIMALS if value < WHOLE_RATIO_FROM else 0)
 
 
 @lru_cache(maxsize=16384)  # salaries recur in every article about their job
@@ -44,7 +57,7 @@ def format_money(amount: float) -> str:
 
 def format_decimal(value: float, decimals: int = PERCENT_DECIMALS) -> str:
     """At most `decimals` places, trailing zeros dropped: 43.0 -> '43', 34.40 -> '34.4'."""
-    text = f"{round(value, decimals):,.{decimals}f}"
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     if text in {"-0", "0"}:
