@@ -38,6 +38,11 @@ def test_every_oews_occupation_renders_without_artifacts(generator):
     assert failures == []
 
 
+ONET_NOTICE = json.loads((ROOT / "data" / "onet" / "onet-29.3.json").read_text(encoding="utf-8"))[
+    "provenance"
+]["attribution"]
+
+
 def test_headings_are_singular_and_no_title_is_left_plural(generator):
     for slug in _oews_subjects(generator):
         occupation = generator.catalog.find(slug)
@@ -53,7 +58,9 @@ def test_bls_facts_are_stated_exactly(generator):
     for place in ("top_state", "top_metro"):
         assert record[place]["name"] in text and f"${record[place]['annual_mean']:,}" in text
     assert "durable goods wholesale" in text  # BLS's "Merchant Wholesalers, Durable Goods", in plain words
-    assert text.rstrip().endswith(CITATION + ".")
+    sources = text.split("## Sources", 1)[1]
+    assert CITATION in sources and ONET_NOTICE in sources
+    assert text.rstrip().endswith(ONET_NOTICE)  # the licence's notice closes every page that uses O*NET
 
 
 def test_coordinated_titles_get_no_or_question_title(generator):

@@ -65,6 +65,11 @@ def format_decimal(value: float, decimals: int = PERCENT_DECIMALS) -> str:
     return text.replace("-", MINUS)
 
 
+def format_fixed(value: float, decimals: int = 1) -> str:
+    """Exactly `decimals` places, zeros kept: 4.0 -> '4.0' (scores on a scale)."""
+    return f"{round_half_up(value, decimals):,.{decimals}f}".replace("-", MINUS)
+
+
 def format_percent(value: float) -> str:
     return f"{format_decimal(value)}%"
 

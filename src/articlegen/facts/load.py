@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from ..errors import DataError, UnknownOccupationError
 from .occupation import Occupation
 from .oews_records import OewsDataset, find_dataset, load_oews
+from .profiles import ProfileSet, load_profiles
 from .validation import describe_validation_error
 from .yamlio import YamlSyntaxError, display_path, load_yaml_file
 
@@ -132,8 +133,11 @@ def load_catalog(data_dir: Path) -> Catalog:
     hand = {path.stem: load_occupation(path) for path in files}
     _check_comparisons(hand, directory)
     dataset = load_oews(dataset_path) if dataset_path is not None else None
+    profiles = load_profiles(data_dir)
+    by_soc = dataset.by_soc() if dataset is not None else {}
     if dataset is not None:
         hand = {slug: _with_oews(o, dataset, directory) for slug, o in hand.items()}
+    hand = {slug: _with_profiles(o, profiles, by_soc, dataset) for slug, o in hand.items()}
     entries = {slug: Entry(slug, o.title, "hand", o.soc, *_group(o)) for slug, o in hand.items()}
     if dataset is not None:
         for slug, record in dataset.records.items():
@@ -151,7 +155,11 @@ def load_catalog(data_dir: Path) -> Catalog:
     subjects = sorted(slug for slug, e in entries.items() if not e.residual)
 
     def build(slug: str) -> Occupation:
-        return hand[slug] if slug in hand else dataset.occupation(slug)  # type: ignore[union-attr]
+        if slug in hand:
+            return hand[slug]
+        assert dataset is not None
+        record = dataset.records[slug]
+        return dataset.occupation(slug, profile_facts(str(record["soc"]), slug, profiles, by_soc, dataset))
 
     return Catalog(_LazyOccupations(subjects, build), directory, MappingProxyType(entries))
 
@@ -209,6 +217,59 @@ def _with_oews(hand: Occupation, dataset: OewsDataset, directory: Path) -> Occup
             f"{hand.soc!r}"
         )
     return merge_oews_facts(hand, dataset.occupation(slug))
+
+
+# Fact groups the O*NET, Projections and CPS datasets give, each taken whole where a record lacks it.
+PROFILE_FIELDS = (
+    "work",
+    "skill_ratings",
+    "requirements",
+    "outlook",
+    "workforce",
+    "alternate_titles",
+    "technologies",
+)
+
+
+def profile_facts(
+    soc: str, slug: str, profiles: ProfileSet, by_soc: Mapping[str, str], dataset: OewsDataset | None
+) -> dict[str, Any]:
+    """The fact groups, citations and licence notices the datasets hold for one SOC code."""
+    facts: dict[str, Any] = {}
+    sources: list[str] = []
+    notices: list[str] = []
+    for profile in profiles.profiles(soc):
+        facts |= profile.groups
+        sources += profile.sources
+        notices += profile.attributions
+    related = [by_soc[code] for code in profiles.related_socs.get(soc, ()) if code in by_soc]
+    if dataset is not None:
+        related = [s for s in related if s != slug and not dataset.records[s].get("residual")]
+    if related:
+        facts["related"] = tuple(dict.fromkeys(related))
+    if sources and dataset is not None:
+        facts["sources"] = (dataset.citation, *dict.fromkeys(sources))
+    if notices:
+        facts["attributions"] = tuple(dict.fromkeys(notices))
+    return facts
+
+
+def _with_profiles(
+    hand: Occupation, profiles: ProfileSet, by_soc: Mapping[str, str], dataset: OewsDataset | None
+) -> Occupation:
+    """A hand-written record wins every group it states; the datasets fill the groups it lacks."""
+    if hand.soc is None:
+        return hand
+    found = profile_facts(hand.soc, hand.slug, profiles, by_soc, dataset)
+    taken = {f: found[f] for f in (*PROFILE_FIELDS, "related") if f in found and not getattr(hand, f)}
+    if not taken:
+        return hand
+    extra_sources = [s for s in found.get("sources", ()) if s not in hand.sources]
+    extra_sources = [s for s in extra_sources if dataset is None or s != dataset.citation]
+    notices = tuple(dict.fromkeys((*hand.attributions, *found.get("attributions", ()))))
+    return Occupation.model_validate(
+        {**dict(hand), **taken, "sources": (*hand.sources, *extra_sources), "attributions": notices}
+    )
 
 
 def load_occupation(path: Path) -> Occupation:

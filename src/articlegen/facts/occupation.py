@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -177,6 +178,148 @@ class StatedComparison(Record):
     )
 
 
+class Work(Record):
+    """What the job does, as O*NET states it: data, quoted as given, never reworded."""
+
+    description: Text | None = Field(
+        None, description="O*NET's description: verb phrases for a plural subject ('Research, design, ...')."
+    )
+    description_of: Text | None = Field(
+        None,
+        description="When the occupation groups several O*NET occupations: the one the description is "
+        "of, e.g. 'Home Health Aides'; the article says so.",
+    )
+    tasks: tuple[Text, ...] = Field((), description="Core task statements, as O*NET writes them.")
+    source: Text | None = Field(None, description="Citation, e.g. 'O*NET 29.3'.")
+
+
+IMPORTANCE_SCALE = (1, 5)  # O*NET's importance scale: 1 not important, 5 extremely important
+
+
+class SkillRating(Record):
+    name: Text = Field(description="O*NET skill name, e.g. 'Active Listening'.")
+    importance: Annotated[float, Field(ge=1, le=5, allow_inf_nan=False)] = Field(
+        description="How important the skill is to the job: 1 (not important) to 5 (extremely important)."
+    )
+    level: Annotated[float, Field(ge=0, le=7, allow_inf_nan=False)] | None = Field(
+        None, description="The level of the skill the job needs: 0 to 7."
+    )
+
+
+class SkillRatings(Record):
+    """O*NET's ratings of its 35 skills for the job: importance ratings, not resume mentions."""
+
+    ratings: tuple[SkillRating, ...] = Field(min_length=1, description="Most important first.")
+    source: Text | None = None
+
+    @field_validator("ratings")
+    @classmethod
+    def _unique_names(cls, ratings: tuple[SkillRating, ...]) -> tuple[SkillRating, ...]:
+        dupe = _first_repeat(r.name.casefold() for r in ratings)
+        if dupe is not None:
+            raise ValueError(f"skill rated twice: {dupe}")
+        return ratings
+
+
+class LevelShare(Record):
+    level: Text = Field(description="A category, e.g. \"Bachelor's Degree\" or 'Over 1 year, up to 2 years'.")
+    share: Share | None = Field(None, description="Percent of respondents who chose it; null if suppressed.")
+
+
+class Requirements(Record):
+    """What workers say the job requires (O*NET): not the degrees they hold."""
+
+    education: tuple[LevelShare, ...] = Field(
+        (), description="Required level of education: share of workers who say each level is required."
+    )
+    experience: tuple[LevelShare, ...] = Field((), description="Related work experience required.")
+    on_site_training: tuple[LevelShare, ...] = Field((), description="On-site or in-plant training.")
+    on_the_job_training: tuple[LevelShare, ...] = Field((), description="On-the-job training.")
+    job_zone: Annotated[int, Field(ge=1, le=5)] | None = Field(
+        None, description="O*NET job zone, 1 (little preparation) to 5 (extensive preparation)."
+    )
+    job_zone_name: Text | None = None
+    source: Text | None = None
+
+
+# BLS's categories, as it writes them; an unknown one is a load error, not a sentence that reads wrong.
+EntryEducation = Literal[
+    "No formal educational credential",
+    "High school diploma or equivalent",
+    "Some college, no degree",
+    "Postsecondary nondegree award",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+]
+WorkExperience = Literal["None", "Less than 5 years", "5 years or more"]
+JobTraining = Literal[
+    "None",
+    "Short-term on-the-job training",
+    "Moderate-term on-the-job training",
+    "Long-term on-the-job training",
+    "Apprenticeship",
+    "Internship/residency",
+]
+
+
+class Outlook(Record):
+    """BLS Employment Projections: projections, not forecasts of any one employer's hiring."""
+
+    start_year: Annotated[int, Field(ge=1900, le=2200)]
+    end_year: Annotated[int, Field(ge=1900, le=2200)]
+    employment_start: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Jobs in the start year, self-employed included (BLS counts all jobs)."
+    )
+    employment_end: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Projected jobs in the end year."
+    )
+    change_percent: PercentChange | None = Field(None, description="Projected employment change, percent.")
+    openings_per_year: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Projected openings a year on average, from growth and from workers who leave."
+    )
+    all_occupations_change_percent: PercentChange | None = Field(
+        None, description="The same projection for all occupations, the average to compare with."
+    )
+    entry_education: Text | None = Field(None, description="Typical education needed for entry.")
+    work_experience: Text | None = Field(None, description="Work experience in a related occupation.")
+    on_the_job_training: Text | None = Field(
+        None, description="Typical on-the-job training to attain competency."
+    )
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered_years(self) -> Outlook:
+        if self.start_year >= self.end_year:
+            raise ValueError("start_year must come before end_year")
+        return self
+
+
+class Workforce(Record):
+    """Who does the job, from the Current Population Survey; each figure with its survey year."""
+
+    median_age: Annotated[float, Field(gt=0, lt=120, allow_inf_nan=False)] | None = None
+    age_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    age_group: Text | None = Field(
+        None, description="When the age figure is for a broader Census group, that group's title."
+    )
+    women_share: Share | None = None
+    white_share: Share | None = None
+    black_share: Share | None = None
+    asian_share: Share | None = None
+    hispanic_share: Share | None = Field(None, description="Hispanic or Latino, who may be of any race.")
+    shares_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    shares_group: Text | None = Field(
+        None, description="When the shares are for a broader Census group, that group's title."
+    )
+    all_median_age: Annotated[float, Field(gt=0, lt=120, allow_inf_nan=False)] | None = Field(
+        None, description="Median age of all employed people, the same year."
+    )
+    all_women_share: Share | None = Field(None, description="Share of women among all employed people.")
+    source: Text | None = None
+
+
 class SocGroup(Record):
     """The SOC minor group an occupation belongs to, e.g. 43-3000 Financial Clerks."""
 
@@ -195,6 +338,9 @@ class Occupation(Record):
     group: SocGroup | None = Field(None, description="SOC minor group.")
     sources: tuple[Text, ...] = Field(
         (), description="Citations for the facts, e.g. 'U.S. Bureau of Labor Statistics, OEWS, May 2025'."
+    )
+    attributions: tuple[Text, ...] = Field(
+        (), description="Notices a source's licence asks every page using it to carry (O*NET's CC BY 4.0)."
     )
     forms: NounForms | None = None
     description: Text | None = Field(None, description="What the job is, in a few sentences.")
@@ -217,6 +363,17 @@ class Occupation(Record):
     related: tuple[Text, ...] = Field(
         (), description="Slugs of the occupations an overview page compares this one with, in order."
     )
+    work: Work | None = Field(None, description="What the job does and its core tasks (O*NET).")
+    skill_ratings: SkillRatings | None = Field(None, description="Importance of O*NET's 35 skills (O*NET).")
+    requirements: Requirements | None = Field(
+        None, description="Education, experience and training workers say the job requires (O*NET)."
+    )
+    outlook: Outlook | None = Field(None, description="Projected employment change and openings (BLS).")
+    workforce: Workforce | None = Field(None, description="Median age, women and race shares (CPS).")
+    alternate_titles: tuple[Text, ...] = Field((), description="Other titles the job goes by (O*NET).")
+    technologies: tuple[Text, ...] = Field(
+        (), description="Technologies this job's postings ask for (O*NET's 'In Demand' flag)."
+    )
 
     @field_validator("title")
     @classmethod
@@ -230,31 +387,39 @@ class Occupation(Record):
     @field_validator("skills")
     @classmethod
     def _unique_skills(cls, skills: tuple[Skill, ...]) -> tuple[Skill, ...]:
-        names = [s.name.casefold() for s in skills]
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
-            raise ValueError(f"skill listed twice: {dupes[0]}")
+        dupe = _first_repeat(s.name.casefold() for s in skills)
+        if dupe is not None:
+            raise ValueError(f"skill listed twice: {dupe}")
         return skills
 
     @field_validator("soft_skills")
     @classmethod
     def _unique_soft_skills(cls, skills: tuple[SoftSkill, ...]) -> tuple[SoftSkill, ...]:
-        names = [s.name.casefold() for s in skills]
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
-            raise ValueError(f"soft skill listed twice: {dupes[0]}")
+        dupe = _first_repeat(s.name.casefold() for s in skills)
+        if dupe is not None:
+            raise ValueError(f"soft skill listed twice: {dupe}")
         return skills
 
     @field_validator("related")
     @classmethod
     def _unique_related(cls, related: tuple[str, ...]) -> tuple[str, ...]:
-        dupes = sorted({s for s in related if related.count(s) > 1})
-        if dupes:
-            raise ValueError(f"occupation listed twice: {dupes[0]}")
+        dupe = _first_repeat(related)
+        if dupe is not None:
+            raise ValueError(f"occupation listed twice: {dupe}")
         return related
 
     def stated_comparison(self, other_slug: str) -> StatedComparison | None:
         return next((c for c in self.comparisons if c.against == other_slug), None)
+
+
+def _first_repeat(names: Iterable[str]) -> str | None:
+    """The first name seen twice; one pass with a set, so 200,000 skills validate in a blink."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    return None
 
 
 def is_present(value: object) -> bool:

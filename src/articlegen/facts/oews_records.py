@@ -44,10 +44,11 @@ class OewsDataset:
     def by_soc(self) -> dict[str, str]:
         return {str(r["soc"]): slug for slug, r in self.records.items()}
 
-    def occupation(self, slug: str) -> Occupation:
+    def occupation(self, slug: str, extra: Mapping[str, Any] | None = None) -> Occupation:
+        """The record as an Occupation; `extra` adds fact groups from the other datasets."""
         record = self.records[slug]
         try:
-            return Occupation.model_validate(self.facts(record))
+            return Occupation.model_validate({**self.facts(record), **(extra or {})})
         except ValidationError as err:
             raise DataError(
                 f"{display_path(self.path)}: {record.get('soc')}: {describe_validation_error(err)}"

@@ -37,9 +37,9 @@ from .reading import MONEY, PERCENT, PrintedNumber, extract_numbers, fact_texts,
 UP, DOWN = "up", "down"
 _UP_WORDS = (
     r"more|higher|above|ahead|better paid|larger|bigger|older|outnumbers?|outearns?|out-earns?"
-    r"|favors?|exceeds?"
+    r"|favors?|exceeds?|faster|beats?|outpaces?"
 )
-_DOWN_WORDS = r"less|lower|below|behind|trails?|smaller|fewer|younger|lags?"
+_DOWN_WORDS = r"less|lower|below|behind|trails?|smaller|fewer|younger|lags?|slower|more slowly|steeper"
 # A comparative followed by a figure ("more than $559,030", "below 10%") compares with that
 # figure, not with the other job.
 _COMPARATIVE = re.compile(
@@ -136,6 +136,9 @@ def read_claims(
     ranked = _ranked_superlative(sentence, pair, floor_of)
     if ranked is not None:
         return ranked
+    benchmark = _against_benchmark(sentence, pair)
+    if benchmark is not None:
+        return benchmark
     subjects, pairs = paired_facts(sentence.facts)
     if subjects is None or not pairs:
         return ClaimsRead(False, 0, True, ())
@@ -218,8 +221,8 @@ class _Reader:
                     )
 
     def _shows_both(self, paired: _Paired) -> bool:
-        shown = {round(n.value, 6) for n in self._numbers_in_text()}
-        return all(round(_printed(v, paired.kind), 6) in shown for v in (paired.a, paired.b))
+        shown = {round(abs(n.value), 6) for n in self._numbers_in_text()}
+        return all(round(abs(_printed(v, paired.kind)), 6) in shown for v in (paired.a, paired.b))
 
     # --- numbers ---------------------------------------------------------------------------
 
@@ -273,10 +276,10 @@ class _Reader:
         for match in _COMPARATIVE.finditer(masked, 0, at):
             before = match
         comparative = after or before
+        if self._is_a_value(value, differ):
+            return  # a share or rate of one job (its magnitude, for "shrink 2%"), not a gap
         subject = self.subject_at(comparative.start() if comparative else at)
         if comparative is None or subject is None:
-            if any(math.isclose(numbers.round_percent(v), value) for p in differ for v in (p.a, p.b)):
-                return  # a share of one job, not a gap
             self.interpreted = False
             return
         way = UP if comparative.group("up") else DOWN
@@ -303,6 +306,17 @@ class _Reader:
                 f"{self.other(subject)}'s {paired.key}"
             )
             return
+
+    def _is_a_value(self, value: float, differ: list[_Paired]) -> bool:
+        """A printed percent that is one job's own share or rate; its sign, if printed as a
+        magnitude, must agree with the verb before it ("shrink 2%" is a negative change)."""
+        for paired in differ:
+            if paired.kind != PERCENT:
+                continue
+            for v in (paired.a, paired.b):
+                if math.isclose(abs(numbers.round_percent(v)), value, abs_tol=1e-6):
+                    return True
+        return False
 
     def _points(self, value: float, shown: str, differ: list[_Paired]) -> None:
         """A gap between two shares in percentage points is their plain difference."""
@@ -400,6 +414,49 @@ def _mentions(text: str, names: Mapping[str, Iterable[str]]) -> list[tuple[int, 
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), slug))
     return sorted(found)
+
+
+# A figure for all occupations or all workers, and the job's own figure it is compared with.
+BENCHMARKS = {
+    "outlook.all_occupations_change_percent": "outlook.change_percent",
+    "workforce.all_median_age": "workforce.median_age",
+    "workforce.all_women_share": "workforce.women_share",
+}
+_EQUAL_WORDS = re.compile(r"\b(?:equals?|matches|the same as|as fast as)\b", re.IGNORECASE)
+
+
+def _against_benchmark(sentence: Sentence, pair: tuple[str, str]) -> ClaimsRead | None:
+    """A job, or both ("both", "each"), said to be above, below or equal to an all-occupations
+    figure: every job the sentence has the figure for must stand where the sentence says."""
+    found = []
+    for key, value in sentence.facts.items():
+        slug, _, rest = key.partition(".")
+        own = BENCHMARKS.get(rest)
+        if own is not None and _numeric(value) and _numeric(sentence.facts.get(f"{slug}.{own}")):
+            found.append((slug, own, float(sentence.facts[f"{slug}.{own}"]), float(value)))
+    if not found:
+        return None
+    masked = mask_texts(sentence.text, [t for v in sentence.facts.values() for t in fact_texts(v)])
+    ways = [UP if m.group("up") else DOWN for m in _COMPARATIVE.finditer(masked)]
+    if _EQUAL_WORDS.search(masked):
+        ways.append("same")
+    problems = []
+    for slug, own, value, benchmark in found:
+        mine, theirs = numbers.round_percent(value), numbers.round_percent(benchmark)
+        actual = "same" if mine == theirs else (UP if mine > theirs else DOWN)
+        for way in ways:
+            if way != actual:
+                problems.append(
+                    FalseClaim(
+                        pair, sentence.message, sentence.variant, sentence.file, sentence.line, sentence.text,
+                        f"says {slug} is {_WAY_WORDS[way]} the all-occupations figure on {own}, but "
+                        f"{_fmt(mine, PERCENT)} is {_WAY_WORDS[actual]} {_fmt(theirs, PERCENT)}",
+                    )
+                )  # fmt: skip
+    return ClaimsRead(True, len(ways) * len(found), bool(ways), tuple(problems))
+
+
+_WAY_WORDS = {UP: "above", DOWN: "below", "same": "equal to"}
 
 
 def _other_money(reader: _Reader) -> list[float]:

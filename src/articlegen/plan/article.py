@@ -14,11 +14,15 @@ from .demographics import plan_demographics
 from .duties import plan_duties
 from .education import plan_education
 from .intro import plan_intro, plan_overview_section
+from .outlook import plan_outlook
+from .ratings import plan_ratings
 from .reads import referent
 from .salary import plan_salary
 from .skills import plan_skills
 from .sources import plan_sources
 from .spec import ArticlePlan, SentenceSpec
+from .training import plan_training
+from .workforce import plan_workforce
 
 
 def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
@@ -32,8 +36,12 @@ def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
         plan_salary(ctx),
         # Skipped where neither job has what the section reads (OEWS records have none of it);
         # tests/test_articles.py checks the section would have been empty.
+        plan_training(ctx),
         plan_education(ctx) if ctx.either("has.education") else None,
+        plan_outlook(ctx),
+        plan_workforce(ctx),
         plan_demographics(ctx) if ctx.either("has.demographics") else None,
+        plan_ratings(ctx),
         plan_skills(ctx) if ctx.either("has.skills") else None,
         plan_sources(ctx),
     )

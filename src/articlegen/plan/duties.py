@@ -1,11 +1,18 @@
-"""What each job does: its description and its list of responsibilities, a section per job."""
+"""What each job does: its description and its list of responsibilities, a section per job.
+
+A hand-written description or list wins; where a record has none, O*NET's description (its
+first sentence, quoted as given) and its core tasks (verbatim) say what the job does.
+"""
 
 from __future__ import annotations
 
 from ..facts.occupation import Occupation
 from .build import paragraph, section
+from .quantities import Count, Quote
 from .reads import derived, fact_key
 from .spec import BulletList, Referent, SectionPlan, SentenceSpec, Verbatim
+
+TASKS = 5  # core tasks listed for a job; O*NET lists up to 15, in no order of importance
 
 
 def plan_duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
@@ -16,9 +23,11 @@ def _make_duties(occupation: Occupation, role: Referent) -> SectionPlan | None:
     description = (
         paragraph(Verbatim(occupation.description, fact_key(occupation, "description")))
         if occupation.description
-        else None
+        else paragraph(described(occupation, role, "duties.onet"))
     )
-    duties = responsibility_list(occupation, role, "duties.lead")
+    duties = responsibility_list(occupation, role, "duties.lead") or task_list(
+        occupation, role, "duties.tasks"
+    )
     return section(
         f"duties-{occupation.slug}", SentenceSpec("heading.duties", {"role": role}), [description, duties]
     )
@@ -34,4 +43,42 @@ def responsibility_list(occupation: Occupation, role: Referent, lead: str) -> Bu
             paragraph(Verbatim(item, fact_key(occupation, f"responsibilities.{i}")))
             for i, item in enumerate(occupation.responsibilities)
         ),
+    )
+
+
+def first_sentence(text: str) -> str:
+    """O*NET's descriptions open with the verb phrases that say what the job does; later
+    sentences ("May advise ...", "Licensing required.") do not fit after a subject."""
+    cut = text.find(". ")
+    return text if cut < 0 else text[: cut + 1]
+
+
+def described(occupation: Occupation, role: Referent, stem: str) -> SentenceSpec | None:
+    """O*NET's description as our sentence around its words; `.part` where it is of one of the
+    occupations a broader OEWS code groups, which the sentence must say."""
+    work = occupation.work
+    if work is None or work.description is None:
+        return None
+    quote = Quote(first_sentence(work.description))
+    facts = {fact_key(occupation, "work.description"): quote}
+    if work.description_of is not None:
+        facts[fact_key(occupation, "work.description_of")] = work.description_of
+        return SentenceSpec(
+            f"{stem}.part", {"role": role, "part": work.description_of, "description": quote}, facts
+        )
+    return SentenceSpec(stem, {"role": role, "description": quote}, facts)
+
+
+def task_list(occupation: Occupation, role: Referent, lead: str) -> BulletList | None:
+    """A few of O*NET's core tasks, verbatim, under a lead that names them as O*NET's."""
+    work = occupation.work
+    if work is None or not work.tasks:
+        return None
+    tasks = work.tasks[:TASKS]
+    slots: dict[str, object] = {"role": role, "count": Count(len(tasks))}
+    if work.description_of is not None:
+        lead, slots["part"] = f"{lead}.part", work.description_of
+    return BulletList(
+        SentenceSpec(lead, slots, {fact_key(occupation, "work.tasks_listed"): len(tasks)}),
+        tuple(paragraph(Verbatim(t, fact_key(occupation, f"work.tasks.{i}"))) for i, t in enumerate(tasks)),
     )

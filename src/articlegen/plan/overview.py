@@ -16,27 +16,32 @@ from typing import Any
 from ..facts.occupation import Occupation
 from .build import Pair, directional, money_range, paragraph, section
 from .compare import compare_money, compare_skills, same_text
-from .duties import responsibility_list
+from .duties import described, responsibility_list, task_list
 from .education import likelihood_sentences
 from .intro import TOP_SKILLS
+from .outlook import growth_sentences
 from .quantities import Count, Items, Money, MonthsRange, Percent
+from .ratings import shared_sentences
 from .reads import fact_key, facts_of, percentile_range, referent, typical_range
 from .salary import place_sentences
 from .skills import DISTINCT_SKILLS, SHARED_SKILLS
 from .skills import skill_list as _plan_skill_list
+from .sources import notices
 from .spec import ArticlePlan, Block, BulletList, Referent, SectionPlan, SentenceSpec, Verbatim
+from .training import entry_sentences
 
 DEFAULT_COMPARE = 4  # the reference page compares its subject with four occupations
 
 # The parts of one short comparison, grouped into paragraphs. Comparison i uses layout
 # i mod len(LAYOUTS): the first four on a page never share an order or a grouping.
 #   salary: who earns more; shared / distinct: skills; where: best-paying industry and
-#   state; degrees: Master's and Doctoral likelihood.
+#   state; degrees: Master's and Doctoral likelihood and entry education; growth: projected
+#   employment change (shared also holds O*NET's top-rated skills).
 LAYOUTS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("salary", "shared"), ("distinct",), ("where", "degrees")),
-    (("shared", "distinct"), ("salary", "where"), ("degrees",)),
-    (("salary", "where", "degrees"), ("shared", "distinct")),
-    (("where", "salary"), ("distinct", "shared", "degrees")),
+    (("salary", "shared"), ("distinct", "growth"), ("where", "degrees")),
+    (("shared", "distinct"), ("salary", "where"), ("growth", "degrees")),
+    (("salary", "where", "degrees"), ("shared", "distinct", "growth")),
+    (("growth", "where", "salary"), ("distinct", "shared", "degrees")),
 )
 
 
@@ -54,12 +59,13 @@ def plan_overview(occupation: Occupation, related: Sequence[Occupation]) -> Arti
         *comparisons,
         _sources(occupation, others),
     )
-    described = occupation.description is not None or bool(occupation.responsibilities)
+    known = occupation.description is not None or bool(occupation.responsibilities)
+    known = known or (occupation.work is not None and occupation.work.description is not None)
     return ArticlePlan(
         kind="overview",
         pair_key=f"overview|{occupation.slug}",
         subjects=(occupation.slug, *(o.slug for o in others)),
-        title=SentenceSpec("page.title", {"role": role, "described": described}),
+        title=SentenceSpec("page.title", {"role": role, "described": known}),
         sections=tuple(s for s in sections if s is not None),
         missing_cell=SentenceSpec("label.missing", {}),
     )
@@ -92,11 +98,16 @@ def _intro(occupation: Occupation, role: Referent) -> SectionPlan | None:
                 {fact_key(occupation, "time_to_become"): time},
             )
         )
-    return section("intro", None, [paragraph(description), paragraph(*facts)])
+    opening = description or described(
+        occupation, role, "page.intro.onet"
+    )  # a page opens with what the job does
+    return section("intro", None, [paragraph(opening), paragraph(*facts)])
 
 
 def _responsibilities(occupation: Occupation, role: Referent) -> SectionPlan | None:
-    duties = responsibility_list(occupation, role, "page.responsibilities.lead")
+    duties = responsibility_list(occupation, role, "page.responsibilities.lead") or task_list(
+        occupation, role, "page.responsibilities.tasks"
+    )
     if duties is None:
         return None
     return section(
@@ -249,7 +260,7 @@ def _sources(occupation: Occupation, others: Sequence[Occupation]) -> SectionPla
     return section(
         "sources",
         SentenceSpec("page.heading.sources", {}),
-        [paragraph(SentenceSpec("page.sources.cite", {"sources": Items(cited)}, facts))],
+        [paragraph(SentenceSpec("page.sources.cite", {"sources": Items(cited)}, facts)), notices(records)],
     )
 
 
@@ -271,11 +282,18 @@ def _comparison(occupation: Occupation, role: Referent, other: Occupation, index
         "salary": _salary_difference(ctx),
         **_skill_sentences(ctx),
         "where": _where_sentences(ctx),
-        "degrees": [_renamed(s, "education.", "page.compare.") for s in likelihood_sentences(ctx)],
+        "degrees": [
+            *[_renamed(s, "education.", "page.compare.") for s in likelihood_sentences(ctx)],
+            *entry_sentences(ctx, "page.compare.entry"),
+        ],
+        "growth": [s for s in growth_sentences(ctx, "page.compare.outlook") if ".growth." in s.message],
     }
+    parts["shared"] += shared_sentences(ctx, "page.compare.ratings")
     layout = LAYOUTS[index % len(LAYOUTS)]
     blocks: list[Block | None] = [
-        paragraph(Verbatim(other.description, fact_key(other, "description"))) if other.description else None
+        paragraph(Verbatim(other.description, fact_key(other, "description")))
+        if other.description
+        else paragraph(described(other, ctx.rb, "page.compare.onet"))
     ]
     blocks += [paragraph(*(s for name in group for s in parts[name])) for group in layout]
     if not any(parts.values()):  # a description alone compares nothing

@@ -43,6 +43,34 @@ class Rating(float):
     """A rating out of five."""
 
 
+class Score(float):
+    """A score on a scale the sentence names (O*NET's importance, 1 to 5): printed bare, "4.1"."""
+
+
+class Quote(str):
+    """Words taken from the data to be quoted as given, e.g. O*NET's description of a job.
+
+    They are verb phrases for a plural subject ("Research, design, and develop ..."), so the
+    realizer prints them in quotation marks, first letter lowercased, mid-sentence.
+    """
+
+
+class Term(str):
+    """A common noun the data writes in Title Case (O*NET's "Active Listening"), printed lowercase."""
+
+
+class Credential(str):
+    """A BLS education or training category ("Bachelor's degree"), written as a noun phrase."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A named score, such as a skill and its importance: "active listening (4.0)"."""
+
+    label: str
+    score: Score
+
+
 @dataclass(frozen=True)
 class Range:
     low: float

@@ -116,6 +116,14 @@ _READS: dict[str, Callable[[Occupation], Any]] = {
     "demographics.gender": lambda o: o.demographics.gender,
     "demographics.race": lambda o: o.demographics.race,
     "demographics.lgbt_share": lambda o: o.demographics.lgbt_share,
+    # a CPS figure for a broader Census group is not the job's own: kept out of its table column
+    "workforce.median_age": lambda o: o.workforce.median_age if o.workforce.age_group is None else None,
+    **{
+        f"workforce.{k}_share": (
+            lambda o, k=k: getattr(o.workforce, f"{k}_share") if o.workforce.shares_group is None else None
+        )
+        for k in ("women", "white", "black", "asian", "hispanic")
+    },
     # not facts, but read once per occupation as well
     "coordinated": _coordinated,
     "has.education": lambda o: o.education is not None or bool(o.comparisons),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..facts.occupation import Occupation
 from .build import Pair, paragraph, section
 from .quantities import Items
 from .reads import fact_key
-from .spec import SectionPlan, SentenceSpec
+from .spec import Paragraph, SectionPlan, SentenceSpec, Verbatim
 
 
 def plan_sources(ctx: Pair) -> SectionPlan | None:
@@ -17,5 +20,12 @@ def plan_sources(ctx: Pair) -> SectionPlan | None:
     return section(
         "sources",
         SentenceSpec("heading.sources", ctx.roles()),
-        [paragraph(SentenceSpec("sources.cite", {"sources": Items(cited)}, facts))],
+        [paragraph(SentenceSpec("sources.cite", {"sources": Items(cited)}, facts)), notices((ctx.a, ctx.b))],
     )
+
+
+def notices(records: Sequence[Occupation]) -> Paragraph:
+    """Licence notices (O*NET's CC BY 4.0 attribution), each once and word for word."""
+    seen = dict.fromkeys(n for o in records for n in o.attributions)
+    owner = {n: next(o for o in records if n in o.attributions) for n in seen}
+    return paragraph(*(Verbatim(n, fact_key(owner[n], f"attributions.{i}")) for i, n in enumerate(seen)))

@@ -27,6 +27,7 @@ from ..english.morphology import (
 from ..plan.quantities import (
     Breakdown,
     Count,
+    Credential,
     Items,
     Labelled,
     Money,
@@ -36,8 +37,12 @@ from ..plan.quantities import (
     PercentChange,
     PercentPoints,
     Quantity,
+    Quote,
     Rating,
     Ratio,
+    Score,
+    Scored,
+    Term,
 )
 from ..plan.spec import Referent
 
@@ -92,6 +97,17 @@ def format_value(value: Any) -> str:
         return numbers.format_times(value)
     if isinstance(value, Rating):
         return f"{numbers.format_decimal(value)} out of 5"
+    if isinstance(value, Score):
+        return numbers.format_fixed(value)  # "4.0", as a scale's scores are read
+    if isinstance(value, Quote):
+        return f"\u201c{_mid_sentence(value).rstrip('.')}\u201d"
+    if isinstance(value, Credential):
+        return credential_phrase(value)
+    if isinstance(value, Term):
+        return value.lower()
+    if isinstance(value, Scored):
+        # O*NET's skill names are common nouns in Title Case ("Active Listening").
+        return f"{value.label.lower()} ({numbers.format_fixed(value.score)})"
     if isinstance(value, (Quantity, float)):
         return numbers.format_decimal(value)
     if isinstance(value, int):
@@ -109,7 +125,10 @@ def format_value(value: Any) -> str:
         parts = sorted(value.parts, key=lambda part: -(part.value or 0))
         return ", ".join(f"{part.label} {format_value(part.value)}" for part in parts)
     if isinstance(value, Items):
-        return join_items(value.items)
+        items = value.items
+        if all(type(item) is str for item in items):  # the common case: names as written
+            return join_items(items)
+        return join_items([format_value(item) for item in items])
     if isinstance(value, (list, tuple)):
         return join_items([format_value(item) for item in value])
     return str(value)
@@ -213,6 +232,28 @@ def their(context: Context, value: Any) -> NounPhrase:
     if _is_previous_subject(context, value):
         return NounPhrase("their", plural=True)
     return poss(plural(value))
+
+
+def _mid_sentence(text: str) -> str:
+    """Lowercase a leading capital, unless the first word is an acronym or a name ("CPR", "iOS")."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:2].isupper() or not first[:1].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+_NO_ARTICLE = ("no ", "some ", "none", "less than ")  # quantifier phrases
+
+
+def credential_phrase(value: str) -> str:
+    """BLS's "Bachelor's degree" as "a bachelor's degree"; "No formal educational credential",
+    "less than a high school diploma" and training, a mass noun, take none."""
+    phrase = (
+        _mid_sentence(value).replace("/", " or ").replace(", no ", " but no ")
+    )  # "some college but no degree"
+    if phrase.startswith(_NO_ARTICLE) or phrase.endswith("training"):
+        return phrase
+    return f"{indefinite_article(phrase)} {phrase}"
 
 
 def join_and(value: Any) -> str:
