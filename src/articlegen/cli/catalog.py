@@ -48,6 +48,9 @@ def list_occupations(
     for entry in rows:
         soc = entry.soc or "-"
         note = "  (all other: not used in articles)" if entry.residual else ""
+        also = _alternate_match(entry, words)
+        if also:
+            note += f"  (also called {also})"
         click.echo(f"{entry.slug:<{width}}  {soc:<7}  {entry.bls_title or entry.title}{note}")
 
 
@@ -59,12 +62,25 @@ def _matches(entry: Entry, words: tuple[str, ...], source: str, group: str | Non
         if not (entry.group or entry.soc or "").startswith(wanted):
             return False
     # Words match the start of a title's words, so "actors" finds Actors but not Contractors.
-    title_words = re.findall(r"[a-z0-9]+", f"{entry.title} {entry.bls_title or ''}".casefold())
+    return _all_words_in(f"{entry.title} {entry.bls_title or ''}", words) or bool(
+        _alternate_match(entry, words)
+    )
+
+
+def _all_words_in(title: str, words: tuple[str, ...]) -> bool:
+    title_words = re.findall(r"[a-z0-9]+", title.casefold())
     return all(
         any(w.startswith(part) for w in title_words)
         for word in words
         for part in re.findall(r"[a-z0-9]+", word.casefold())
     )
+
+
+def _alternate_match(entry: Entry, words: tuple[str, ...]) -> str | None:
+    """The first of O*NET's other titles for the job that holds all the words, when its own does not."""
+    if not words or _all_words_in(f"{entry.title} {entry.bls_title or ''}", words):
+        return None
+    return next((t for t in entry.alternate_titles if _all_words_in(t, words)), None)
 
 
 @click.command()

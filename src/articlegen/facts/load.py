@@ -35,6 +35,7 @@ class Entry:
     group_title: str | None = None
     bls_title: str | None = None  # as BLS publishes it: "Bill and Account Collectors"
     residual: bool = False  # an OEWS "All Other" category: listed, never an article subject
+    alternate_titles: tuple[str, ...] = ()  # O*NET's other names for the job
 
 
 class _LazyOccupations(Mapping[str, Occupation]):
@@ -73,6 +74,8 @@ class Catalog:
     occupations: Mapping[str, Occupation]
     source: Path
     entries: Mapping[str, Entry] = field(default_factory=dict)
+    # Alternate titles, case-folded, to the subjects that go by them (several, for some titles).
+    alternate_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Occupation]:
         return iter(self.occupations.values())
@@ -101,6 +104,14 @@ class Catalog:
         for entry in self.entries.values():
             if folded in (entry.title.casefold(), (entry.bls_title or "").casefold()):
                 return entry.slug
+        known_as = self.alternate_titles.get(" ".join(folded.split()), ())
+        if len(known_as) == 1:
+            return known_as[0]
+        if known_as:
+            raise UnknownOccupationError(
+                f"{query.strip()!r} is another title of {len(known_as)} occupations: "
+                f"{', '.join(known_as)}; name one by its slug"
+            )
         raise UnknownOccupationError(self._unknown_message(query))
 
     def _unknown_message(self, query: str) -> str:
@@ -138,7 +149,10 @@ def load_catalog(data_dir: Path) -> Catalog:
     if dataset is not None:
         hand = {slug: _with_oews(o, dataset, directory) for slug, o in hand.items()}
     hand = {slug: _with_profiles(o, profiles, by_soc, dataset) for slug, o in hand.items()}
-    entries = {slug: Entry(slug, o.title, "hand", o.soc, *_group(o)) for slug, o in hand.items()}
+    entries = {
+        slug: Entry(slug, o.title, "hand", o.soc, *_group(o), alternate_titles=o.alternate_titles)
+        for slug, o in hand.items()
+    }
     if dataset is not None:
         for slug, record in dataset.records.items():
             if slug in entries:
@@ -147,9 +161,11 @@ def load_catalog(data_dir: Path) -> Catalog:
                     "occupation; rename the file"
                 )
             group = record.get("group") or {}
+            residual = bool(record.get("residual"))
+            titles = () if residual else profiles.alternate_titles.get(record["soc"], ())
             entries[slug] = Entry(
                 slug, record["title"], "oews", record["soc"], group.get("code"), group.get("title"),
-                record["title"], bool(record.get("residual")),
+                record["title"], residual, titles,
             )  # fmt: skip
     _check_related(hand, entries, directory)
     subjects = sorted(slug for slug, e in entries.items() if not e.residual)
@@ -161,7 +177,20 @@ def load_catalog(data_dir: Path) -> Catalog:
         record = dataset.records[slug]
         return dataset.occupation(slug, profile_facts(str(record["soc"]), slug, profiles, by_soc, dataset))
 
-    return Catalog(_LazyOccupations(subjects, build), directory, MappingProxyType(entries))
+    return Catalog(
+        _LazyOccupations(subjects, build), directory, MappingProxyType(entries), _alternate_index(entries)
+    )
+
+
+def _alternate_index(entries: Mapping[str, Entry]) -> Mapping[str, tuple[str, ...]]:
+    """Each alternate title to the subjects that go by it; a job's own title never counts as one."""
+    index: dict[str, list[str]] = {}
+    for entry in entries.values():
+        for title in entry.alternate_titles:
+            slugs = index.setdefault(" ".join(title.casefold().split()), [])
+            if entry.slug not in slugs:
+                slugs.append(entry.slug)
+    return MappingProxyType({title: tuple(sorted(slugs)) for title, slugs in index.items()})
 
 
 def _group(occupation: Occupation) -> tuple[str | None, str | None]:
