@@ -60,7 +60,8 @@ def described(occupation: Occupation, role: Referent, stem: str) -> SentenceSpec
     if work is None or work.description is None:
         return None
     quote = Quote(first_sentence(work.description))
-    facts = {fact_key(occupation, "work.description"): quote}
+    # The quotation prints without its own stop, mid-sentence or before ours.
+    facts = {fact_key(occupation, "work.description"): quote.rstrip(".")}
     if work.description_of is not None:
         facts[fact_key(occupation, "work.description_of")] = work.description_of
         return SentenceSpec(

@@ -77,6 +77,8 @@ def tidy_sentence(text: str) -> str:
         if _MARK_BEFORE_CAPITAL.search(text):
             text = _MISSING_SPACE.sub(r"\1 ", text)
         text = text.rstrip(",;")
+    if "\u201d," in text:  # US style: the comma goes inside the closing quotation mark
+        text = text.replace("\u201d,", ",\u201d")
     if text.endswith("\u201d."):  # a quotation that ends the sentence takes the stop inside (US style)
         text = text[:-2] + ".\u201d"
     if text and not text.endswith(_TERMINAL) and not text.endswith(('."', '?"', '!"', ".)", ".\u201d")):
