@@ -74,9 +74,13 @@ def article_options(command: F) -> F:
 
 
 def write_text(text: str, output: Path | None) -> None:
-    """Standard output, or the file -o names; a file that cannot be written is one line."""
-    if output is None:
-        click.echo(text, nl=False)
+    """Standard output (also for `-o -`), or the file -o names; a write that fails is one line."""
+    if output is None or str(output) == "-":
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except OSError as err:  # a full disk behind a redirect, a closed pipe
+            raise ArticlegenError(f"cannot write to standard output: {err.strerror}") from None
         return
     try:
         output.write_text(text, encoding="utf-8")

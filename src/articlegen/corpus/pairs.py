@@ -99,7 +99,7 @@ def read_pairs_csv(path: Path) -> tuple[PairRow, ...]:
     """Rows of a CSV with the header `a,b`; a bad row fails with its file:line."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # spreadsheets save CSV with a byte-order mark
     except FileNotFoundError:
         raise ArticlegenError(f"{shown}: no such pairs file") from None
     except OSError as err:

@@ -95,6 +95,8 @@ class Catalog:
         return self.occupations[slug]
 
     def _resolve(self, query: str) -> str:
+        if not query.strip():  # slugify('') is '' and would match nothing, or worse, anything
+            raise UnknownOccupationError("an empty name names no occupation; give a slug or a title")
         if query in self.occupations:  # a slug already, as bulk runs pass: slugify would keep it
             return query
         wanted = slugify(query)

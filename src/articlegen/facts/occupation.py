@@ -11,11 +11,15 @@ import re
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
 
-Money = Annotated[float, Field(ge=1, allow_inf_nan=False)]  # under $0.50 would print as $0
-Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
-PercentChange = Annotated[float, Field(ge=-100, le=1000, allow_inf_nan=False)]
+# Numbers are strict: `true` is not 1, and "5" is not 5 (pydantic would convert both).
+MAX_MONEY = 10_000_000  # dollars a year; BLS's top code is $239,200, so anything near is a typo
+MAX_JOBS = 1_000_000_000  # more than the whole US workforce
+Money = Annotated[float, Strict(), Field(ge=1, le=MAX_MONEY, allow_inf_nan=False)]  # under $0.50 prints as $0
+Share = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False)]
+PercentChange = Annotated[float, Strict(), Field(ge=-100, le=1000, allow_inf_nan=False)]
+Jobs = Annotated[int, Strict(), Field(ge=0, le=MAX_JOBS)]
 # Control characters and bidi overrides: invisible in an editor, they reach terminals and pages
 # as they are, and Python's strip() takes some (U+001C-U+001F) for spaces, emptying a list item.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -85,8 +89,8 @@ class Salary(Record):
 
 
 class MonthsRange(_Range):
-    low: Annotated[int, Field(ge=0)]  # type: ignore[assignment]
-    high: Annotated[int, Field(ge=0)]  # type: ignore[assignment]
+    low: Annotated[int, Strict(), Field(ge=0)]  # type: ignore[assignment]
+    high: Annotated[int, Strict(), Field(ge=0)]  # type: ignore[assignment]
 
 
 class DegreeShare(Record):
@@ -115,7 +119,7 @@ class TopPay(Record):
     company: Text | None = None
     industry: Text | None = None
     industry_salary: Money | None = Field(None, description="Average yearly salary in that industry.")
-    min_jobs: int | None = Field(
+    min_jobs: Annotated[int, Strict()] | None = Field(
         None,
         ge=1,
         description="Only states, metro areas and industries with at least this many of the occupation's "
@@ -166,12 +170,12 @@ class StatedComparison(Record):
     """
 
     against: Text = Field(description="Slug of the occupation the figure is relative to.")
-    masters_likelihood: float | None = Field(
+    masters_likelihood: Annotated[float, Strict()] | None = Field(
         None,
         allow_inf_nan=False,
         description="Percentage points more (positive) or less (negative) likely to hold a Master's degree.",
     )
-    doctoral_likelihood: float | None = Field(
+    doctoral_likelihood: Annotated[float, Strict()] | None = Field(
         None,
         allow_inf_nan=False,
         description="Percentage points more (positive) or less (negative) likely to hold a Doctoral degree.",
@@ -198,10 +202,10 @@ IMPORTANCE_SCALE = (1, 5)  # O*NET's importance scale: 1 not important, 5 extrem
 
 class SkillRating(Record):
     name: Text = Field(description="O*NET skill name, e.g. 'Active Listening'.")
-    importance: Annotated[float, Field(ge=1, le=5, allow_inf_nan=False)] = Field(
+    importance: Annotated[float, Strict(), Field(ge=1, le=5, allow_inf_nan=False)] = Field(
         description="How important the skill is to the job: 1 (not important) to 5 (extremely important)."
     )
-    level: Annotated[float, Field(ge=0, le=7, allow_inf_nan=False)] | None = Field(
+    level: Annotated[float, Strict(), Field(ge=0, le=7, allow_inf_nan=False)] | None = Field(
         None, description="The level of the skill the job needs: 0 to 7."
     )
 
@@ -235,7 +239,7 @@ class Requirements(Record):
     experience: tuple[LevelShare, ...] = Field((), description="Related work experience required.")
     on_site_training: tuple[LevelShare, ...] = Field((), description="On-site or in-plant training.")
     on_the_job_training: tuple[LevelShare, ...] = Field((), description="On-the-job training.")
-    job_zone: Annotated[int, Field(ge=1, le=5)] | None = Field(
+    job_zone: Annotated[int, Strict(), Field(ge=1, le=5)] | None = Field(
         None, description="O*NET job zone, 1 (little preparation) to 5 (extensive preparation)."
     )
     job_zone_name: Text | None = None
@@ -267,16 +271,16 @@ JobTraining = Literal[
 class Outlook(Record):
     """BLS Employment Projections: projections, not forecasts of any one employer's hiring."""
 
-    start_year: Annotated[int, Field(ge=1900, le=2200)]
-    end_year: Annotated[int, Field(ge=1900, le=2200)]
-    employment_start: Annotated[int, Field(ge=0)] | None = Field(
+    start_year: Annotated[int, Strict(), Field(ge=1900, le=2200)]
+    end_year: Annotated[int, Strict(), Field(ge=1900, le=2200)]
+    employment_start: Jobs | None = Field(
         None, description="Jobs in the start year, self-employed included (BLS counts all jobs)."
     )
-    employment_end: Annotated[int, Field(ge=0)] | None = Field(
+    employment_end: Annotated[int, Strict(), Field(ge=0)] | None = Field(
         None, description="Projected jobs in the end year."
     )
     change_percent: PercentChange | None = Field(None, description="Projected employment change, percent.")
-    openings_per_year: Annotated[int, Field(ge=0)] | None = Field(
+    openings_per_year: Jobs | None = Field(
         None, description="Projected openings a year on average, from growth and from workers who leave."
     )
     all_occupations_change_percent: PercentChange | None = Field(
@@ -299,8 +303,8 @@ class Outlook(Record):
 class Workforce(Record):
     """Who does the job, from the Current Population Survey; each figure with its survey year."""
 
-    median_age: Annotated[float, Field(gt=0, lt=120, allow_inf_nan=False)] | None = None
-    age_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    median_age: Annotated[float, Strict(), Field(gt=0, lt=120, allow_inf_nan=False)] | None = None
+    age_year: Annotated[int, Strict(), Field(ge=1900, le=2200)] | None = None
     age_group: Text | None = Field(
         None, description="When the age figure is for a broader Census group, that group's title."
     )
@@ -309,11 +313,11 @@ class Workforce(Record):
     black_share: Share | None = None
     asian_share: Share | None = None
     hispanic_share: Share | None = Field(None, description="Hispanic or Latino, who may be of any race.")
-    shares_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    shares_year: Annotated[int, Strict(), Field(ge=1900, le=2200)] | None = None
     shares_group: Text | None = Field(
         None, description="When the shares are for a broader Census group, that group's title."
     )
-    all_median_age: Annotated[float, Field(gt=0, lt=120, allow_inf_nan=False)] | None = Field(
+    all_median_age: Annotated[float, Strict(), Field(gt=0, lt=120, allow_inf_nan=False)] | None = Field(
         None, description="Median age of all employed people, the same year."
     )
     all_women_share: Share | None = Field(None, description="Share of women among all employed people.")
@@ -346,13 +350,13 @@ class Occupation(Record):
     description: Text | None = Field(None, description="What the job is, in a few sentences.")
     salary: Salary | None = None
     growth_rate: PercentChange | None = Field(None, description="Projected job growth in percent.")
-    jobs: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of people employed.")
-    job_satisfaction: Annotated[float, Field(ge=0, le=5, allow_inf_nan=False)] | None = Field(
+    jobs: Jobs | None = Field(None, description="Number of people employed.")
+    job_satisfaction: Annotated[float, Strict(), Field(ge=0, le=5, allow_inf_nan=False)] | None = Field(
         None, description="Rating out of 5."
     )
     education: Education | None = None
-    average_age: Annotated[float, Field(gt=0, lt=120, allow_inf_nan=False)] | None = None
-    years_of_experience: Annotated[float, Field(ge=0, lt=80, allow_inf_nan=False)] | None = None
+    average_age: Annotated[float, Strict(), Field(gt=0, lt=120, allow_inf_nan=False)] | None = None
+    years_of_experience: Annotated[float, Strict(), Field(ge=0, lt=80, allow_inf_nan=False)] | None = None
     time_to_become: MonthsRange | None = Field(None, description="Months it takes to become one.")
     top_pay: TopPay | None = None
     demographics: Demographics | None = None

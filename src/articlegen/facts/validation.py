@@ -55,7 +55,11 @@ _REASONS = {
 
 
 def _number(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"  # "10,000,000", not "1e+07"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _reason(error: Mapping[str, Any]) -> str:

@@ -54,6 +54,22 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 
+MAX_DIGITS = 30  # far beyond any count or amount; Python refuses to convert 4,300+ digits
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
+    digits = sum(ch.isdigit() for ch in str(node.value))
+    if digits > MAX_DIGITS:
+        raise YamlSyntaxError(
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            f"a whole number of {digits} digits is out of range (at most {MAX_DIGITS})",
+        )
+    return loader.construct_yaml_int(node)  # type: ignore[no-any-return]
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 
 def load_yaml_text(text: str) -> Any:
     """Parse YAML safely (no object construction) with line-aware mappings."""
