@@ -295,9 +295,11 @@ def _with_profiles(
     taken = {f: found[f] for f in (*PROFILE_FIELDS, "related") if f in found and not getattr(hand, f)}
     if not taken:
         return hand
-    extra_sources = [s for s in found.get("sources", ()) if s not in hand.sources]
-    extra_sources = [s for s in extra_sources if dataset is None or s != dataset.citation]
-    notices = tuple(dict.fromkeys((*hand.attributions, *found.get("attributions", ()))))
+    # Only the datasets a taken group came from are cited, with their notices.
+    used = [p for p in profiles.profiles(hand.soc) if any(g in taken for g in p.groups)]
+    extra_sources = [s for p in used for s in p.sources if s not in hand.sources]
+    notices = tuple(dict.fromkeys((*hand.attributions, *(n for p in used for n in p.attributions))))
+    extra_sources = list(dict.fromkeys(extra_sources))
     return Occupation.model_validate(
         {**dict(hand), **taken, "sources": (*hand.sources, *extra_sources), "attributions": notices}
     )

@@ -193,7 +193,10 @@ class Work(Record):
         description="When the occupation groups several O*NET occupations: the one the description is "
         "of, e.g. 'Home Health Aides'; the article says so.",
     )
-    tasks: tuple[Text, ...] = Field((), description="Core task statements, as O*NET writes them.")
+    tasks: tuple[Text, ...] = Field((), description="Task statements, as O*NET writes them.")
+    core_tasks: bool = Field(
+        True, description="False where O*NET has not yet typed the tasks as core (newer occupations)."
+    )
     source: Text | None = Field(None, description="Citation, e.g. 'O*NET 29.3'.")
 
 
@@ -286,9 +289,11 @@ class Outlook(Record):
     all_occupations_change_percent: PercentChange | None = Field(
         None, description="The same projection for all occupations, the average to compare with."
     )
-    entry_education: Text | None = Field(None, description="Typical education needed for entry.")
-    work_experience: Text | None = Field(None, description="Work experience in a related occupation.")
-    on_the_job_training: Text | None = Field(
+    entry_education: EntryEducation | None = Field(None, description="Typical education needed for entry.")
+    work_experience: WorkExperience | None = Field(
+        None, description="Work experience in a related occupation."
+    )
+    on_the_job_training: JobTraining | None = Field(
         None, description="Typical on-the-job training to attain competency."
     )
     source: Text | None = None

@@ -137,6 +137,8 @@ class _OnetReader:
                 "tasks": tuple(record.get("tasks") or ()),
             }
         )
+        if work.get("tasks") and record.get("task_type") != "core":
+            work["core_tasks"] = False  # O*NET has not typed them: they are its tasks, not its core ones
         skills = tuple(
             {"name": s["name"], "importance": s["importance"], "level": s.get("level")}
             for s in record.get("skills") or ()

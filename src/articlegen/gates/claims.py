@@ -38,7 +38,7 @@ UP, DOWN = "up", "down"
 _UP_WORDS = (
     r"more|higher|above|ahead|better paid|larger|bigger|older|outnumbers?|outearns?|out-earns?"
     r"|favors?|exceeds?|faster|beats?|outpaces?"
-)
+).replace("more|", "more(?! slowly)|")  # "more slowly" is a down-word
 _DOWN_WORDS = r"less|lower|below|behind|trails?|smaller|fewer|younger|lags?|slower|more slowly|steeper"
 # A comparative followed by a figure ("more than $559,030", "below 10%") compares with that
 # figure, not with the other job.
@@ -46,6 +46,7 @@ _COMPARATIVE = re.compile(
     rf"\b(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))\b(?!\s+(?:than\s+)?[$\d{numbers.MINUS}])",
     re.IGNORECASE,
 )
+_ANY_COMPARATIVE = re.compile(rf"\b(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))\b", re.IGNORECASE)
 _TIMES = re.compile(r"\b(?:(?P<twice>twice)|(?P<n>\d+(?:,\d{3})*(?:\.\d+)?) times)\b", re.IGNORECASE)
 _SAME = re.compile(
     r"\b(?P<hedge>nearly|almost|all but|much|close to|not quite|not)?\s*"
@@ -437,7 +438,8 @@ def _against_benchmark(sentence: Sentence, pair: tuple[str, str]) -> ClaimsRead 
     if not found:
         return None
     masked = mask_texts(sentence.text, [t for v in sentence.facts.values() for t in fact_texts(v)])
-    ways = [UP if m.group("up") else DOWN for m in _COMPARATIVE.finditer(masked)]
+    # Here a comparative before a figure ("faster than 3.1%") compares with that figure: the benchmark.
+    ways = [UP if m.group("up") else DOWN for m in _ANY_COMPARATIVE.finditer(masked)]
     if _EQUAL_WORDS.search(masked):
         ways.append("same")
     problems = []

@@ -6,6 +6,8 @@ first sentence, quoted as given) and its core tasks (verbatim) say what the job 
 
 from __future__ import annotations
 
+import re
+
 from ..facts.occupation import Occupation
 from .build import paragraph, section
 from .quantities import Count, Quote
@@ -46,11 +48,16 @@ def responsibility_list(occupation: Occupation, role: Referent, lead: str) -> Bu
     )
 
 
+# A stop that ends a sentence: after a word of two or more letters ("records. May"), not after an
+# initial or an abbreviation ("a U.S. post office", "St. Louis").
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][a-z0-9)\]])\.\s+(?=[A-Z])")
+
+
 def first_sentence(text: str) -> str:
     """O*NET's descriptions open with the verb phrases that say what the job does; later
     sentences ("May advise ...", "Licensing required.") do not fit after a subject."""
-    cut = text.find(". ")
-    return text if cut < 0 else text[: cut + 1]
+    end = _SENTENCE_END.search(text)
+    return text if end is None else text[: end.start() + 1]
 
 
 def described(occupation: Occupation, role: Referent, stem: str) -> SentenceSpec | None:
@@ -76,7 +83,7 @@ def task_list(occupation: Occupation, role: Referent, lead: str) -> BulletList |
     if work is None or not work.tasks:
         return None
     tasks = work.tasks[:TASKS]
-    slots: dict[str, object] = {"role": role, "count": Count(len(tasks))}
+    slots: dict[str, object] = {"role": role, "count": Count(len(tasks)), "core": work.core_tasks}
     if work.description_of is not None:
         lead, slots["part"] = f"{lead}.part", work.description_of
     return BulletList(

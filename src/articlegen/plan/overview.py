@@ -253,7 +253,11 @@ def _industry_one(occupation: Occupation, role: Referent, stem: str) -> list[Sen
 def _sources(occupation: Occupation, others: Sequence[Occupation]) -> SectionPlan | None:
     """Citations of the subject and of every occupation compared with it, each once, in page order."""
     records = [occupation, *others]
-    cited = tuple(dict.fromkeys(s for o in records for s in o.sources))
+    # Overview pages state no workforce figure: the survey behind them is not a source of the page.
+    unused = {
+        c for o in records if o.workforce and o.workforce.source for c in o.workforce.source.split("; ")
+    }
+    cited = tuple(dict.fromkeys(s for o in records for s in o.sources if s not in unused))
     if not cited:
         return None
     facts = {fact_key(o, "sources"): o.sources for o in records if o.sources}

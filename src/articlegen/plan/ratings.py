@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..english.numbers import round_half_up
 from ..facts.occupation import IMPORTANCE_SCALE, Occupation, SkillRating
 from .build import Pair, paragraph, section
 from .compare import compare_quantity
@@ -99,14 +100,24 @@ def _widest_gap(ctx: Pair) -> list[SentenceSpec]:
     if ra is None or rb is None:
         return []
     by_name = {r.name: r.importance for r in rb.ratings}
+    # Gaps as printed (one decimal), so that "the widest" holds as the reader sees the scores.
     gaps = [
-        (abs(r.importance - by_name[r.name]), r.name, r.importance, by_name[r.name])
+        (
+            abs(round_half_up(r.importance, 1) - round_half_up(by_name[r.name], 1)),
+            r.name,
+            r.importance,
+            by_name[r.name],
+        )
         for r in ra.ratings
         if r.name in by_name
     ]
     if not gaps:
         return []
-    _, name, va, vb = max(gaps, key=lambda g: (g[0], g[1]))
+    widest = max(g[0] for g in gaps)
+    ties = [g for g in gaps if abs(g[0] - widest) < 1e-9]
+    if len(ties) != 1:
+        return []  # two skills differ as much: neither is "the widest gap"
+    _, name, va, vb = ties[0]
     diff = compare_quantity(va, vb)
     if diff.is_tie:
         return []
