@@ -23,7 +23,7 @@ from .outlook import growth_sentences
 from .quantities import Count, Items, Money, MonthsRange, Percent
 from .ratings import shared_sentences
 from .reads import fact_key, facts_of, percentile_range, referent, typical_range
-from .salary import place_sentences
+from .salary import industry_sentence, place_sentences
 from .skills import DISTINCT_SKILLS, SHARED_SKILLS
 from .skills import skill_list as _plan_skill_list
 from .sources import notices
@@ -192,7 +192,7 @@ def _pay(occupation: Occupation, role: Referent) -> SectionPlan | None:
             )
         )
     level += _pay_range(occupation, role)
-    where = [*_industry_one(occupation, role, "page.pay.industry"), *_places(occupation, role)]
+    where = [*industry_sentence(occupation, role, "page.pay.industry"), *_places(occupation, role)]
     return section(
         "pay", SentenceSpec("page.heading.pay", {"role": role}), [paragraph(*level), paragraph(*where)]
     )
@@ -225,29 +225,6 @@ def _renamed(spec: SentenceSpec, old: str, new: str) -> SentenceSpec:
     """A spec planned by the comparison article's modules, said by this page's own message."""
     assert spec.message.startswith(old), spec.message
     return SentenceSpec(new + spec.message[len(old) :], spec.slots, spec.facts)
-
-
-def _industry_one(occupation: Occupation, role: Referent, stem: str) -> list[SentenceSpec]:
-    """One job's best-paying industry; a `.ranked` message names the set ranked (OEWS records)."""
-    known = facts_of(occupation)
-    industry, pay, floor = (
-        known["top_pay.industry"],
-        known["top_pay.industry_salary"],
-        known["top_pay.min_jobs"],
-    )
-    if industry is None:
-        return []
-    facts: dict[str, Any] = {fact_key(occupation, "top_pay.industry"): industry}
-    slots: dict[str, Any] = {"role": role, "industry": industry}
-    message = stem if pay is not None else f"{stem}.nopay"
-    if pay is not None:
-        facts[fact_key(occupation, "top_pay.industry_salary")] = pay
-        slots["pay"] = Money(pay)
-    if floor is not None:
-        facts[fact_key(occupation, "top_pay.min_jobs")] = floor
-        slots["min_jobs"] = Count(floor)
-        message += ".ranked"
-    return [SentenceSpec(message, slots, facts)]
 
 
 def _sources(occupation: Occupation, others: Sequence[Occupation]) -> SectionPlan | None:
@@ -399,13 +376,13 @@ def _industry_pair(ctx: Pair) -> list[SentenceSpec]:
     fa, fb = ctx.both("top_pay.min_jobs")
     if ia is None or ib is None:
         # One side only: that side's industry. The subject's was stated in the pay section already.
-        return [] if ib is None else _industry_one(ctx.b, ctx.rb, "page.compare.industry.one")
+        return [] if ib is None else industry_sentence(ctx.b, ctx.rb, "page.compare.industry.one")
     paid = pa is not None and pb is not None
     if (fa is None) != (fb is None) or (pa is None) != (pb is None):
         # One sentence cannot name one job's ranking floor and not the other's, nor pay for one only.
         return [
-            *_industry_one(ctx.a, ctx.ra, "page.compare.industry.one"),
-            *_industry_one(ctx.b, ctx.rb, "page.compare.industry.one"),
+            *industry_sentence(ctx.a, ctx.ra, "page.compare.industry.one"),
+            *industry_sentence(ctx.b, ctx.rb, "page.compare.industry.one"),
         ]
     facts: dict[str, Any] = {fact_key(ctx.a, "top_pay.industry"): ia, fact_key(ctx.b, "top_pay.industry"): ib}
     if paid:

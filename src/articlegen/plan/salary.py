@@ -126,22 +126,33 @@ def _industry_sentences(ctx: Pair) -> list[SentenceSpec]:
             return [SentenceSpec(f"salary.industry.same{ranked}", slots, facts)]
         if pa is None and pb is None:
             return [SentenceSpec(f"salary.industry.same_nopay{ranked}", slots, facts)]
-    sentences = []
-    for occupation, role, industry, pay, floor in ((ctx.a, ctx.ra, ia, pa, fa), (ctx.b, ctx.rb, ib, pb, fb)):
-        if industry is None:
-            continue
-        facts = {fact_key(occupation, "top_pay.industry"): industry}
-        slots = {"role": role, "industry": industry}
-        message = "salary.industry" if pay is not None else "salary.industry.nopay"
-        if pay is not None:
-            facts[fact_key(occupation, "top_pay.industry_salary")] = pay
-            slots["pay"] = Money(pay)
-        if floor is not None:
-            facts[fact_key(occupation, "top_pay.min_jobs")] = floor
-            slots["min_jobs"] = Count(floor)
-            message += ".ranked"
-        sentences.append(SentenceSpec(message, slots, facts))
-    return sentences
+    return [
+        *industry_sentence(ctx.a, ctx.ra, "salary.industry"),
+        *industry_sentence(ctx.b, ctx.rb, "salary.industry"),
+    ]
+
+
+def industry_sentence(occupation: Occupation, role: Referent, stem: str) -> list[SentenceSpec]:
+    """One job's best-paying industry: `.nopay` without its average, `.ranked` naming the set ranked."""
+    known = facts_of(occupation)
+    industry, pay, floor = (
+        known["top_pay.industry"],
+        known["top_pay.industry_salary"],
+        known["top_pay.min_jobs"],
+    )
+    if industry is None:
+        return []
+    facts: dict[str, Any] = {fact_key(occupation, "top_pay.industry"): industry}
+    slots: dict[str, Any] = {"role": role, "industry": industry}
+    message = stem if pay is not None else f"{stem}.nopay"
+    if pay is not None:
+        facts[fact_key(occupation, "top_pay.industry_salary")] = pay
+        slots["pay"] = Money(pay)
+    if floor is not None:
+        facts[fact_key(occupation, "top_pay.min_jobs")] = floor
+        slots["min_jobs"] = Count(floor)
+        message += ".ranked"
+    return [SentenceSpec(message, slots, facts)]
 
 
 def place_sentences(occupation: Occupation, role: Referent) -> tuple[SentenceSpec, ...]:

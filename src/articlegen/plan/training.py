@@ -7,25 +7,16 @@ their wording.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
-from ..facts.occupation import Occupation
+from ..facts.occupation import EntryEducation, Occupation
 from .build import Pair, paragraph, section
 from .quantities import Credential, Percent
 from .reads import fact_key
 from .spec import Referent, SectionPlan, SentenceSpec
 
-# BLS's typical entry-level education, least schooling first.
-ENTRY_EDUCATION_ORDER = (
-    "No formal educational credential",
-    "High school diploma or equivalent",
-    "Some college, no degree",
-    "Postsecondary nondegree award",
-    "Associate's degree",
-    "Bachelor's degree",
-    "Master's degree",
-    "Doctoral or professional degree",
-)
+# BLS's typical entry-level education, least schooling first: the schema lists them in that order.
+ENTRY_EDUCATION_ORDER: tuple[str, ...] = get_args(EntryEducation)
 
 
 def plan_training(ctx: Pair) -> SectionPlan | None:

@@ -7,11 +7,8 @@ publish stays null and a top-coded value is stored as the top code with its fiel
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import sqlite3
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
@@ -19,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import DataError
+from ..files import dump_json, write_json
 from .select import RULES as PICK_RULES
 from .select import Candidate, employment_floor, meets_floor, pick_top
 from .source import OpenedSource, connect, opened_source
@@ -143,9 +141,11 @@ class OewsDataset:
     def file_name(self) -> str:
         return f"oews-{self.provenance['data_year']}.json"
 
+    def document(self) -> dict[str, Any]:
+        return {"provenance": dict(self.provenance), "occupations": [asdict(o) for o in self.occupations]}
+
     def to_json(self) -> str:
-        document = {"provenance": dict(self.provenance), "occupations": [asdict(o) for o in self.occupations]}
-        return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        return dump_json(self.document())
 
 
 def import_oews(source: Path) -> OewsDataset:
@@ -162,18 +162,11 @@ def import_oews(source: Path) -> OewsDataset:
 
 def write_dataset(dataset: OewsDataset, out_dir: Path) -> Path:
     """Write the dataset as one JSON file in out_dir, replacing any earlier one at once."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / dataset.file_name
-    fd, tmp = tempfile.mkstemp(prefix=f".{dataset.file_name}.", dir=out_dir)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(dataset.to_json().encode("utf-8"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
+    document = {
+        "provenance": dict(dataset.provenance),
+        "occupations": [asdict(o) for o in dataset.occupations],
+    }
+    return write_json(document, out_dir / dataset.file_name)
 
 
 def slugify(title: str) -> str:

