@@ -4,6 +4,7 @@ jobs.py        which pairs, grouped into units (one output file each)
 versions.py    content hashes of the data and phrasebanks, recorded in the manifest
 store.py       atomic writes to a local directory or an fsspec filesystem
 journal.py     manifest.jsonl, errors.jsonl and what --resume may skip
+lock.py        one run at a time in an output directory
 work.py        rendering one unit in a worker (the Generator loaded once per process)
 local.py       the multiprocessing engine; dask_engine.py the Dask one
 progress.py    a progress bar on a terminal, plain log lines elsewhere

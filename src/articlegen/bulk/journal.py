@@ -2,13 +2,14 @@
 
 The manifest gets a line only after its file has been renamed into place, so a
 line always names a complete file; a killed run may leave its last line cut off,
-which reading ignores. Lines are written every FLUSH_EVERY seconds, not one by one:
-a write per article cost the parent a tenth of a core, which two workers on two
-cores need. A kill loses at most those lines, and --resume redoes their articles,
-with the same bytes. --resume trusts a line only if the file's sha256 still
-matches and it was made with the same content versions, format, layout, seed and
-pairs; everything else is done again. Lines are in order of completion, which
-varies with the number of workers: sort by path to compare two runs.
+which reading ignores (any other line that is not an entry is an error naming its
+line). Lines are written every FLUSH_EVERY seconds, not one by one: a write per
+article cost the parent a tenth of a core, which two workers on two cores need.
+A kill loses at most those lines, and --resume redoes their articles, with the
+same bytes. --resume trusts a line only if the file's sha256 still matches and it
+was made with the same content versions, format, layout, seed and pairs;
+everything else is done again. Lines are in order of completion, which varies
+with the number of workers: sort by path to compare two runs.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Journal:
         self._manifest: IO[str] | None = None
         self._errors: IO[str] | None = None
         self._flushed = 0.0
+        self._failed = False  # a write failed and was reported: closing does not report it again
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -78,9 +80,9 @@ class Journal:
                     kept.append(line)
                     self.done[path] = pairs_digest(_record_pairs(record))
         self._rewrite(kept)
-        self._manifest = open(self.manifest_path, "a", encoding="utf-8")  # noqa: SIM115
+        self._manifest = _opened(self.manifest_path, "a")
         self._flushed = time.monotonic()
-        self._errors = open(self.errors_path, "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+        self._errors = _opened(self.errors_path, "w", buffering=1)
 
     def is_done(self, unit: Unit) -> bool:
         done = self.done.get(unit.path)
@@ -89,7 +91,12 @@ class Journal:
     def record(self, result: UnitResult) -> None:
         assert self._manifest is not None and self._errors is not None
         for pair, reason in result.failed:
-            self._errors.write(json.dumps({"pair": list(pair), "path": result.path, "reason": reason}) + "\n")
+            try:
+                self._errors.write(
+                    json.dumps({"pair": list(pair), "path": result.path, "reason": reason}) + "\n"
+                )
+            except OSError as err:
+                raise self._cannot_write(self.errors_path, err) from None
         if result.sha256 is None:
             return
         if self.params["format"] != "jsonl":  # one article a file; a failed one has no file
@@ -109,32 +116,50 @@ class Journal:
                 "bytes": result.size,
             }
             line = f"{json.dumps(record, ensure_ascii=False)[:-1]}, {self._params_json}\n"
-        self._manifest.write(line)
-        now = time.monotonic()
-        if now - self._flushed >= FLUSH_EVERY:
-            self._manifest.flush()
-            self._flushed = now
+        try:
+            self._manifest.write(line)
+            now = time.monotonic()
+            if now - self._flushed >= FLUSH_EVERY:
+                self._manifest.flush()
+                self._flushed = now
+        except OSError as err:  # a full disk: the run cannot vouch for its files any more
+            raise self._cannot_write(self.manifest_path, err) from None
 
     def close(self) -> None:
-        for handle in (self._manifest, self._errors):
-            if handle is not None:
-                handle.close()
+        failure: ArticlegenError | None = None
+        for path, handle in ((self.manifest_path, self._manifest), (self.errors_path, self._errors)):
+            try:
+                if handle is not None:
+                    handle.close()  # the file is closed even when its last flush fails
+            except OSError as err:
+                failure = failure or self._cannot_write(path, err)
+        if failure is not None and not self._failed:
+            raise failure
 
     def upload(self, store: Store) -> None:
         """A URL's copy of the manifest and errors, whole, at the end of the run."""
         for path in (self.manifest_path, self.errors_path):
-            store.write(path.name, path.read_bytes())
+            try:
+                data = path.read_bytes()
+            except OSError as err:
+                raise ArticlegenError(f"{path}: cannot read: {err.strerror}") from None
+            store.write(path.name, data)
+
+    def _cannot_write(self, path: Path, err: OSError) -> ArticlegenError:
+        self._failed = True
+        return ArticlegenError(f"{path}: cannot write: {err.strerror}")
 
     def _read_manifest(self) -> dict[str, tuple[str, dict[str, Any]]]:
-        """The last usable line per path; cut-off lines and lines from other settings are dropped."""
+        """The last usable line per path; a cut-off last line and lines from other settings are dropped."""
         found: dict[str, tuple[str, dict[str, Any]]] = {}
-        for line in _lines(self.manifest_path):
+        for number, line in _lines(self.manifest_path):
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # the line a kill cut short
-            if not isinstance(record, dict) or not isinstance(record.get("path"), str):
-                continue
+                record = _entry(line)
+            except ValueError as fault:
+                where = f"{self.manifest_path}:{number}"
+                raise ArticlegenError(
+                    f"{where}: {fault}; mend or delete the line, or run without --resume"
+                ) from None
             usable = all(record.get(k, _BEFORE_THE_FIELD.get(k)) == v for k, v in self.params.items())
             usable = usable and not record.get("failed")
             if usable:
@@ -145,18 +170,58 @@ class Journal:
 
     def _rewrite(self, lines: list[str]) -> None:
         tmp = self.manifest_path.with_name(f".{MANIFEST}.tmp-{os.getpid()}")
-        with open(tmp, "w", encoding="utf-8") as out:
-            out.writelines(line + "\n" for line in lines)
-        os.replace(tmp, self.manifest_path)
+        try:
+            with open(tmp, "w", encoding="utf-8") as out:
+                out.writelines(line + "\n" for line in lines)
+            os.replace(tmp, self.manifest_path)
+        except OSError as err:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise self._cannot_write(self.manifest_path, err) from None
+
+
+def _opened(path: Path, mode: str, buffering: int = -1) -> IO[str]:
+    try:
+        return open(path, mode, encoding="utf-8", buffering=buffering)
+    except OSError as err:
+        raise ArticlegenError(f"{path}: cannot write: {err.strerror}") from None
+
+
+def _entry(line: str) -> dict[str, Any]:
+    """A manifest line's entry; ValueError says what is wrong with it.
+
+    A kill leaves at most a last line without its newline, which _lines drops: a whole line that
+    is not an entry was written by something else, and --resume cannot tell what it vouches for."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    for field in ("path", "sha256"):
+        if not isinstance(record.get(field), str):
+            raise ValueError(f'no "{field}"' if field not in record else f'"{field}" is not a string')
+    pairs = [record["pair"]] if "pair" in record else record.get("pairs")
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and p and all(isinstance(s, str) for s in p) for p in pairs
+    ):
+        raise ValueError('neither "pair" (a list of slugs) nor "pairs" (a list of such lists)')
+    return record
 
 
 def _record_pairs(record: dict[str, Any]) -> tuple[Pair, ...]:
-    raw = [record["pair"]] if "pair" in record else record.get("pairs", [])
-    return tuple(tuple(str(s) for s in p) for p in raw)  # type: ignore[misc]
+    raw = [record["pair"]] if "pair" in record else record["pairs"]
+    return tuple(tuple(p) for p in raw)
 
 
-def _lines(path: Path) -> Iterator[str]:
-    with contextlib.suppress(FileNotFoundError), open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            if line.endswith("\n"):
-                yield line.rstrip("\n")
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The manifest's whole lines with their numbers; no manifest, none."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.endswith("\n"):
+                    yield number, line.rstrip("\n")
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise ArticlegenError(f"{path}: cannot read: {err.strerror}") from None

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 class Progress(Protocol):
     def skip(self, articles: int) -> None: ...
     def advance(self, articles: int, failed: int) -> None: ...
+    def note(self, text: str) -> None: ...
     def close(self) -> None: ...
 
 
@@ -53,6 +54,9 @@ class LogProgress:
                 self.last = now
                 self._status()
 
+    def note(self, text: str) -> None:
+        self._line(text)
+
     def close(self) -> None:
         self._status()
 
@@ -71,6 +75,7 @@ class LogProgress:
 
 class RichProgress:
     def __init__(self, total: int) -> None:
+        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -92,6 +97,7 @@ class RichProgress:
             TextColumn("ETA"),
             TimeRemainingColumn(),
             TextColumn("[red]{task.fields[failed]} failed"),
+            console=Console(stderr=True),  # standard output is the summary's, maybe a file's
             transient=False,
         )
         self.task = self.bar.add_task("bulk", total=total, rate="0", failed=0)
@@ -106,6 +112,9 @@ class RichProgress:
         done = self.bar.tasks[0].completed + articles
         rate = (done - self.base) / max(time.monotonic() - self.started, 1e-9)
         self.bar.update(self.task, advance=articles, rate=f"{rate:,.0f}", failed=self.failed)
+
+    def note(self, text: str) -> None:
+        self.bar.console.print(f"articlegen bulk: {text}", markup=False, highlight=False)
 
     def close(self) -> None:
         self.bar.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -13,7 +14,8 @@ from ..errors import ArticlegenError
 from ..pipeline import open_generator
 from .jobs import Unit, plan_units, stream_pairs
 from .journal import Journal
-from .local import run_local
+from .local import WorkerDied, run_local
+from .lock import locked
 from .progress import open_progress
 from .store import is_url, open_store
 from .versions import content_versions
@@ -63,9 +65,23 @@ def state_dir_for(options: BulkOptions) -> Path:
     return Path(".articlegen-bulk") / key
 
 
+def locked_folders(options: BulkOptions, state_dir: Path) -> list[Path]:
+    """The output directory, if local, and the manifest's, if elsewhere: one run at a time in each."""
+    folders = [] if is_url(options.out) else [Path(options.out.removeprefix("file://"))]
+    return list(dict.fromkeys(folder.resolve() for folder in [*folders, state_dir]))
+
+
 def run_bulk(options: BulkOptions) -> BulkSummary:
     if options.engine not in ENGINES:
         raise ArticlegenError(f"unknown engine {options.engine!r}; choose one of {', '.join(ENGINES)}")
+    if not options.out.removeprefix("file://").strip():  # it would write into the current directory
+        raise ArticlegenError("--out is empty; name the output directory ('.' for the current one)")
+    with contextlib.ExitStack() as held:
+        return _run(options, held)
+
+
+def _run(options: BulkOptions, held: contextlib.ExitStack) -> BulkSummary:
+    """The run, once `held` has the locks of its folders (taken after the folders are made)."""
     started = time.monotonic()
     generator = open_generator(options.data_dir, options.phrasebank_dir)  # fails early on bad content
     stream = stream_pairs(options.pairs, generator.catalog, options.limit)
@@ -84,6 +100,8 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
         str(options.phrasebank_dir.resolve()) if options.phrasebank_dir else None,
     )
     planned = plan_units(stream, options.kind, options.fmt, options.layout)  # checks them before any work
+    for folder in locked_folders(options, journal.dir):
+        held.enter_context(locked(folder))
     journal.start(store, options.resume)
     progress = open_progress(planned.articles, options.quiet, options.log_every)  # pages, for overviews
     counts = {"written": 0, "failed": 0, "skipped": 0}
@@ -115,7 +133,15 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
                 )
             else:
                 workers = options.workers or os.cpu_count() or 1
-                run_local(spec, todo(), workers, on_result, generator, planned.articles, skipped)
+                run_local(
+                    spec, todo(), workers, on_result, generator, planned.articles, skipped, progress.note
+                )
+    except WorkerDied as err:
+        done = counts["written"] + counts["skipped"]
+        raise WorkerDied(
+            f"{err}; the run stopped with {done:,} of {planned.articles:,} articles complete, listed in "
+            f"{journal.manifest_path}; run the same command with --resume to finish"
+        ) from None
     finally:
         progress.close()
         journal.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,6 +24,7 @@ class Store(Protocol):
     def write(self, relpath: str, data: bytes) -> None: ...
     def read(self, relpath: str) -> bytes | None: ...
     def remove_leftovers(self) -> int: ...
+    def remove_partial(self, relpaths: Iterable[str], pid: int) -> None: ...
     def show(self, relpath: str) -> str: ...
 
 
@@ -49,6 +51,12 @@ def _holds(path: str, data: bytes) -> bool:
         return False
     finally:
         os.close(fd)
+
+
+def _temporary(target: str, pid: int) -> str:
+    """Where the process `pid` writes `target` before renaming it into place."""
+    folder, name = os.path.split(target)
+    return os.path.join(folder, f".{name}{TMP_MARK}{pid}")
 
 
 def _write_file(path: str, data: bytes) -> None:
@@ -84,13 +92,12 @@ class LocalStore:
         target = os.path.join(self.root, relpath)
         if _holds(target, data):
             return
-        folder, name = os.path.split(target)
-        tmp = os.path.join(folder, f".{name}{TMP_MARK}{os.getpid()}")
+        tmp = _temporary(target, os.getpid())
         try:
             try:
                 _write_file(tmp, data)
             except FileNotFoundError:  # the article's folder, made on its first file
-                os.makedirs(folder, exist_ok=True)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
                 _write_file(tmp, data)
             os.replace(tmp, target)
         except OSError as err:
@@ -101,8 +108,10 @@ class LocalStore:
     def read(self, relpath: str) -> bytes | None:
         try:
             return (self.root / relpath).read_bytes()
-        except (FileNotFoundError, IsADirectoryError):
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return None
+        except OSError as err:
+            raise ArticlegenError(f"{self.root / relpath}: cannot read: {err.strerror}") from None
 
     def remove_leftovers(self) -> int:
         """Temporary files a killed run left, in any folder: never complete, never in the manifest."""
@@ -114,6 +123,13 @@ class LocalStore:
                         os.unlink(os.path.join(folder, name))
                         removed += 1
         return removed
+
+    def remove_partial(self, relpaths: Iterable[str], pid: int) -> None:
+        """The temporary files a worker stopped mid-write left: only its own, named by its pid, so the
+        workers still writing keep theirs, and no walk of a directory of many thousand files."""
+        for relpath in relpaths:
+            with contextlib.suppress(OSError):
+                os.unlink(_temporary(os.path.join(self.root, relpath), pid))
 
 
 class FsspecStore:
@@ -157,3 +173,6 @@ class FsspecStore:
 
     def remove_leftovers(self) -> int:
         return 0  # object stores have no partial objects
+
+    def remove_partial(self, relpaths: Iterable[str], pid: int) -> None:
+        pass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import click
 from ..bulk import BulkOptions, run_bulk
 from ..bulk.jobs import FORMATS, KINDS, LAYOUTS
 from ..bulk.run import ENGINES
+from ..errors import ArticlegenError
 from .common import bank_option, data_option, friendly
 
 EXIT_FAILED_PAIRS = 1
@@ -90,8 +93,11 @@ def bulk(
     with --format jsonl, OUT/<a>.jsonl holds one line per article with <a> first, in
     order of the second. In a directory, a file that already holds its article is not
     rewritten. manifest.jsonl lists each complete file (pair, path, sha256, content
-    versions); errors.jsonl each failed pair with its reason. Exit status 1 when any
-    pair failed.
+    versions); errors.jsonl each failed pair with its reason. One run at a time writes
+    into a directory: it holds OUT/.articlegen-bulk.lock while it runs. A worker process
+    that dies (the out-of-memory killer) is replaced and its articles done again; a
+    second death stops the run, and --resume finishes it. Exit status 1 when any pair
+    failed, 2 when the run could not be done.
     """
     summary = run_bulk(
         BulkOptions(
@@ -113,7 +119,7 @@ def bulk(
         )
     )
     rate = summary.written / summary.seconds if summary.seconds else 0.0
-    click.echo(
+    say(
         f"{summary.pairs}: {summary.written:,} written, {summary.skipped:,} already complete, "
         f"{summary.failed:,} failed, in {summary.seconds:.1f} s ({rate:,.0f} articles/s); "
         f"manifest {summary.manifest}"
@@ -122,3 +128,17 @@ def bulk(
         noun = "pair" if summary.failed == 1 else "pairs"
         click.echo(f"articlegen: {summary.failed:,} {noun} failed; see {summary.errors}", err=True)
         sys.exit(EXIT_FAILED_PAIRS)
+
+
+def say(text: str) -> None:
+    """The summary on standard output; a full or closed one (`> /dev/full`) is one line, not a traceback."""
+    try:
+        click.echo(text)
+    except OSError as err:
+        # What is left in the buffer would fail again as Python exits, with a traceback and status
+        # 120: standard output goes to /dev/null instead. (Under CliRunner it has no descriptor.)
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise ArticlegenError(f"standard output: cannot write the summary: {err.strerror}") from None
