@@ -308,7 +308,8 @@ def test_explain_and_html(generator):
     explained = generator.overview("collections-associate", explain=True)
     assert re.search(r"<!-- page\.compare\.salary/[a-z-]+ @ .*page-compare\.yaml:\d+ -->", explained)
     html = generator.overview("collections-associate", format="html")
-    assert html.startswith("<!DOCTYPE html>") and 'data-message="page.title"' in html
+    # Published HTML carries no debug attributes; annotations belong to --explain and the preview.
+    assert html.startswith("<!DOCTYPE html>") and " data-" not in html and "Collections" in html
     with pytest.raises(ArticlegenError, match="--explain annotates Markdown"):
         generator.overview("collections-associate", format="json", explain=True)
     with pytest.raises(ArticlegenError, match="--compare"):

@@ -205,7 +205,7 @@ class Preview:
             **answer,
             "title": document.title.text,
             "subjects": list(document.subjects),
-            "html": render_annotated_html(document),
+            "html": render_annotated_html(document, local_paths=True),  # the editor opens what it names
         }
 
     def state(self) -> dict[str, Any]:

@@ -1,34 +1,25 @@
 """An article body for the preview page: every piece of text a <span> that says where it came from.
 
-Unlike render/html.py this is a fragment, not a page, and table cells are annotated too, because
+Unlike render/html.py this is a fragment, not a page. Table cells are annotated too, because
 an editor hovering a table label wants its file:line as much as a sentence's. All text is escaped.
 """
 
 from __future__ import annotations
 
-from html import escape
+from functools import partial
 
-from ..realize.document import Document, Sentence
-from .html import render_sections
-
-
-def _span(sentence: Sentence) -> str:
-    text = escape(sentence.text)
-    if not text:
-        return ""
-    facts = escape(", ".join(sentence.facts))
-    if sentence.message is None:  # verbatim or formatted data: no phrasebank line to point at
-        return f'<span class="s data" tabindex="0" data-source="data" data-facts="{facts}">{text}</span>'
-    return (
-        f'<span class="s" tabindex="0" data-message="{escape(sentence.message)}" '
-        f'data-variant="{escape(sentence.variant or "")}" '
-        f'data-source="{escape(f"{sentence.file}:{sentence.line}")}" data-facts="{facts}">{text}</span>'
-    )
+from ..realize.document import Document
+from .html import annotated_span, render_sections
 
 
-def render_annotated_html(document: Document) -> str:
-    """The article as an <article> element whose sentences carry data-message, -variant and -source."""
-    out = ['<article class="article">', f"<h1>{_span(document.title)}</h1>"]
-    out += render_sections(document, _span, cell=_span)
+def render_annotated_html(document: Document, *, local_paths: bool = False) -> str:
+    """The article as an <article> element whose sentences carry data-message, -variant and -source.
+
+    The source is file:line within the phrasebank directory; `local_paths` names the file as it
+    was loaded instead, for the local preview, whose editor opens it.
+    """
+    span = partial(annotated_span, local_paths=local_paths)
+    out = ['<article class="article">', f"<h1>{span(document.title)}</h1>"]
+    out += render_sections(document, span, cell=span)
     out.append("</article>")
     return "\n".join(out) + "\n"

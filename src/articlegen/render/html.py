@@ -1,4 +1,9 @@
-"""A complete HTML page. Every piece of text is escaped: titles and facts come from data."""
+"""A complete HTML page. Every piece of text is escaped: titles and facts come from data.
+
+The page is what gets published: plain semantic markup, nothing about how it was made. The
+annotated form (`explain`, and the preview's render/annotated.py) wraps each piece of text in a
+<span> naming its message, variant and phrasebank file:line.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from .provenance import bank_file
 
 _STYLE = (
     "body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55}"
@@ -14,19 +20,25 @@ _STYLE = (
 )
 
 
-def _span(sentence: Sentence) -> str:
-    text = escape(sentence.text)
-    if sentence.message is None:
-        return f'<span class="s" data-source="data">{text}</span>'
-    where = escape(f"{sentence.file}:{sentence.line}")
-    return (
-        f'<span class="s" data-message="{escape(sentence.message)}" '
-        f'data-variant="{escape(sentence.variant or "")}" data-where="{where}">{text}</span>'
-    )
-
-
-def _plain_cell(sentence: Sentence) -> str:
+def plain_text(sentence: Sentence) -> str:
     return escape(sentence.text)
+
+
+def annotated_span(sentence: Sentence, *, local_paths: bool = False) -> str:
+    """The sentence in a <span> saying where it came from; the file relative to the phrasebank
+    directory unless `local_paths` (the preview, whose editor opens the file named)."""
+    text = escape(sentence.text)
+    if not text:
+        return ""
+    facts = escape(", ".join(sentence.facts))
+    if sentence.message is None:  # verbatim or formatted data: no phrasebank line to point at
+        return f'<span class="s data" tabindex="0" data-source="data" data-facts="{facts}">{text}</span>'
+    file = sentence.file if local_paths else bank_file(sentence.file)
+    return (
+        f'<span class="s" tabindex="0" data-message="{escape(sentence.message)}" '
+        f'data-variant="{escape(sentence.variant or "")}" '
+        f'data-source="{escape(f"{file}:{sentence.line}")}" data-facts="{facts}">{text}</span>'
+    )
 
 
 def _table(block: TableBlock, cell: Callable[[Sentence], str]) -> list[str]:
@@ -39,12 +51,9 @@ def _table(block: TableBlock, cell: Callable[[Sentence], str]) -> list[str]:
 
 
 def render_sections(
-    doc: Document, span: Callable[[Sentence], str], cell: Callable[[Sentence], str] = _plain_cell
+    doc: Document, span: Callable[[Sentence], str], cell: Callable[[Sentence], str] = plain_text
 ) -> list[str]:
-    """The sections as HTML lines; `span` writes a sentence and `cell` a table cell.
-
-    The page leaves cells plain; the preview (render/annotated.py) annotates them too.
-    """
+    """The sections as HTML lines; `span` writes a sentence and `cell` a table cell."""
     out = []
     for section in doc.sections:
         out.append(f'<section id="{escape(section.id)}">')
@@ -63,21 +72,22 @@ def render_sections(
     return out
 
 
-def render_html(doc: Document) -> str:
-    title = escape(doc.title.text)
+def render_html(doc: Document, *, explain: bool = False) -> str:
+    """The page; with `explain`, every piece of text annotated as in the preview."""
+    span = annotated_span if explain else plain_text
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title>",
+        f"<title>{escape(doc.title.text)}</title>",
         f"<style>{_STYLE}</style>",
         "</head>",
         "<body>",
         "<article>",
-        f"<h1>{_span(doc.title)}</h1>",
-        *render_sections(doc, _span),
+        f"<h1>{span(doc.title)}</h1>",
+        *render_sections(doc, span, cell=span),
         "</article>",
         "</body>",
         "</html>",

@@ -1,4 +1,5 @@
-"""JSON output: sections, blocks and sentences, each sentence with its provenance."""
+"""JSON output: sections, blocks and sentences, each sentence with its provenance (its phrasebank file
+named within the phrasebank directory, as in every annotated output: render/provenance.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from typing import Any
 
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from .provenance import bank_file
 
 
 def _sentence(sentence: Sentence) -> dict[str, Any]:
@@ -14,7 +16,7 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
         "text": sentence.text,
         "message": sentence.message,
         "variant": sentence.variant,
-        "file": sentence.file,
+        "file": bank_file(sentence.file) or None,
         "line": sentence.line,
         "facts": dict(sentence.facts),
     }
