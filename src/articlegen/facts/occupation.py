@@ -328,6 +328,16 @@ class Workforce(Record):
     all_women_share: Share | None = Field(None, description="Share of women among all employed people.")
     source: Text | None = None
 
+    @model_validator(mode="after")
+    def _figures_have_years(self) -> Workforce:
+        """A survey figure is said with its year; without one it would read as today's."""
+        if self.median_age is not None and self.age_year is None:
+            raise ValueError("median_age needs age_year, the survey year it is from")
+        shares = (self.women_share, self.white_share, self.black_share, self.asian_share, self.hispanic_share)
+        if any(v is not None for v in shares) and self.shares_year is None:
+            raise ValueError("a share needs shares_year, the survey year it is from")
+        return self
+
 
 class SocGroup(Record):
     """The SOC minor group an occupation belongs to, e.g. 43-3000 Financial Clerks."""
