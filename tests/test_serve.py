@@ -24,7 +24,7 @@ import pytest
 from articlegen import ArticlegenError
 from articlegen.editing.serve import PreviewServer, make_server
 
-from .conftest import ROOT, write_occupation
+from .conftest import ROOT, require, require_that, write_occupation
 
 PAIR = ("recovery-agent", "collections-associate")
 HEADING = "heading.salary"  # a message whose wording is one line, easy to edit in place
@@ -315,12 +315,9 @@ def _chromium() -> str | None:
 
 @pytest.fixture
 def browser_page(server):
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="no browser: the Python package playwright is not installed"
-    )
+    sync_api = require("playwright.sync_api", "no browser: the Python package playwright is not installed")
     executable = _chromium()
-    if executable is None:
-        pytest.skip("no browser: no chromium binary on PATH (Debian: apt-get install chromium)")
+    require_that(executable, "no browser: no chromium binary on PATH (Debian: apt-get install chromium)")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True)
         page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from num2words import num2words
+
 
 def _import_inflect() -> Any:
     """Import inflect without typeguard's instrumentation.
@@ -127,9 +129,15 @@ def pluralize_phrase(phrase: str) -> str:
 _AN_WORDS = frozenset({"usher", "ushers"})
 
 
+_LEADING_NUMBER = re.compile(r"\d[\d,]*")
+
+
 @lru_cache(maxsize=4096)
 def indefinite_article(phrase: str) -> str:
     first = phrase.split(" ", 1)[0].split("-", 1)[0]
+    number = _LEADING_NUMBER.match(first)
+    if number:  # said as words: "an 18-wheeler", "an 8th", "an 11th", "a 1099 clerk"
+        return indefinite_article(num2words(int(number.group().replace(",", ""))))
     if _is_acronym(first):
         return "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
     if first.lower() in _AN_WORDS:
