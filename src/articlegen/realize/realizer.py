@@ -458,6 +458,8 @@ def render_variant(variant: Variant, message_id: str, slots: Any) -> str:
         reason = str(err)
     except (TemplateError, TypeError, ValueError, ArithmeticError) as err:
         reason = f"{type(err).__name__}: {err}"
+    except (RecursionError, MemoryError) as err:  # the sandbox's limits should stop these first
+        reason = f"is too large to render ({type(err).__name__})"
     raise RenderError(f"{variant.file}:{variant.line}: {message_id}/{variant.id} {reason}")
 
 

@@ -3,16 +3,19 @@
 Filters carry grammar (articles, plurals, possessives, lists, numbers); the words
 themselves stay in the phrasebanks. `finalize` writes every typed value in its
 house style, so `{{ salary }}` prints "$38,589" without any filter, and refuses
-None so that a missing fact can never leak into an article.
+None so that a missing fact can never leak into an article, a number that is not finite
+("nan", "inf") and a function, which would print as `<built-in method ...>`.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import pass_context
+from jinja2 import Undefined, pass_context
+from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 
 from ..english import numbers
@@ -63,6 +66,17 @@ class MissingValueError(ValueError):
     pass
 
 
+def is_function(value: Any) -> bool:
+    """A function or method, such as `upper` read off a text; Undefined is callable but stands for a value."""
+    return callable(value) and not isinstance(value, Undefined)
+
+
+def finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise SecurityError(f"a template may not print a number that is not finite ({value})")
+    return value
+
+
 def format_value(value: Any) -> str:
     """House style for every kind of value a slot can hold."""
     kind = type(value)  # the commonest kinds first: this runs for every value a template prints
@@ -70,6 +84,8 @@ def format_value(value: Any) -> str:
         return value  # type: ignore[no-any-return]
     if kind is NounPhrase:
         return value.text  # type: ignore[no-any-return]
+    if isinstance(value, float) and not math.isfinite(value):  # every kind below that is a float
+        finite(value)
     if kind is Money:
         return numbers.format_money(value)
     if kind is Percent:
@@ -131,6 +147,8 @@ def format_value(value: Any) -> str:
         return join_items([format_value(item) for item in items])
     if isinstance(value, (list, tuple)):
         return join_items([format_value(item) for item in value])
+    if is_function(value):  # its text names an address in memory, different each run
+        raise SecurityError(f"a template may not print a function or method ({type(value).__name__})")
     return str(value)
 
 
@@ -199,11 +217,11 @@ def a_an(value: Any) -> str:
 
 def money(value: Any) -> str:
     """Write any number as dollars: 23000 -> '$23,000'."""
-    return numbers.format_money(float(value))
+    return numbers.format_money(finite(float(value)))
 
 
 def percent(value: Any) -> str:
-    return numbers.format_percent(float(value))
+    return numbers.format_percent(finite(float(value)))
 
 
 # The realizer passes the referent the previous sentence of the paragraph was about, so a
@@ -267,7 +285,7 @@ def join_or(value: Any) -> str:
 def words(value: Any) -> str:
     """Spell out small whole numbers: 3 -> 'three'."""
     if isinstance(value, float) and not value.is_integer():
-        return format_value(value)
+        return format_value(value)  # refuses one that is not finite
     return numbers.spell_small(int(value))
 
 
