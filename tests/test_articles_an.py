@@ -81,6 +81,8 @@ TITLES: list[tuple[str, str, tuple[str, str] | None]] = [
     ("18-Wheeler Driver", "an 18-wheeler driver", None),
     ("8th Grade Teacher", "an 8th grade teacher", None),
     ("11th Grade Teacher", "an 11th grade teacher", None),
+    ("11,000-Volt Lineman", "an 11,000-volt lineman", None),  # "eleven thousand", commas and all
+    ("1,000-Bed Hospital Administrator", "a 1,000-bed hospital administrator", None),
     ("3D Artist", "a 3D artist", (CASE, SINGLE_CAPITAL)),
     # words: silent h, "you" and "wuh" sounds, names with their own casing
     ("Hourly Worker", "an hourly worker", None),
