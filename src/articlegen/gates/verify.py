@@ -52,6 +52,7 @@ from ..facts.load import Catalog
 from ..pipeline import Generator
 from ..plan.reads import referent
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from ..wording.reference import names_in_use
 from ..wording.templating import forms_of
 from .claims import FalseClaim, read_claims
 from .reading import (
@@ -238,12 +239,16 @@ def checked_pieces(document: Document) -> Iterator[_Checked]:
                     yield from (_Checked(cell, cell.facts) for cell in cells)
 
 
-def subject_names(catalog: Catalog, slugs: Iterable[str]) -> list[str]:
-    """Every form of the occupations' names, which may hold digits that are no figure."""
+def subject_names(catalog: Catalog, slugs: Iterable[str], article: Iterable[str] | None = None) -> list[str]:
+    """Every form of the occupations' names, which may hold digits that are no figure, with the
+    short names the article (the jobs `article` lists, `slugs` by default) calls them by."""
+    slugs = list(slugs)
+    everyone = tuple(referent(catalog.occupations[s]) for s in (slugs if article is None else article))
+    short = names_in_use(everyone)
     names = []
     for slug in slugs:
         forms = forms_of(referent(catalog.occupations[slug]))
-        names += [forms.title, forms.singular, forms.plural, forms.indefinite]
+        names += [forms.title, forms.singular, forms.plural, forms.indefinite, *short.get(slug, ())]
     return names
 
 
@@ -282,15 +287,18 @@ def verify_pairs(
     unread: list[str] = []
     catalog = generator.catalog
 
+    subjects: tuple[str, ...] = ()
+
     def names_of(slug: str) -> list[str]:
-        return subject_names(catalog, [slug])
+        return subject_names(catalog, [slug], subjects)
 
     def floor_of(slug: str) -> int | None:
         top_pay = catalog.occupations[slug].top_pay
         return None if top_pay is None else top_pay.min_jobs
 
     for document in render_documents(generator, pairs, seed, kind):
-        names = subject_names(catalog, document.subjects)
+        subjects = document.subjects
+        names = subject_names(catalog, subjects)
         checked, seen, unverified = verify_document(document, names)
         articles += 1
         pieces += checked

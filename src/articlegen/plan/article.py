@@ -52,4 +52,5 @@ def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
         title=SentenceSpec("title", {"a": ra, "b": rb, "coordinated": ctx.coordinated()}),
         sections=tuple(s for s in sections if s is not None),
         missing_cell=SentenceSpec("label.missing", {}),
+        referents=(ra, rb),
     )

@@ -68,6 +68,7 @@ def plan_overview(occupation: Occupation, related: Sequence[Occupation]) -> Arti
         title=SentenceSpec("page.title", {"role": role, "described": known}),
         sections=tuple(s for s in sections if s is not None),
         missing_cell=SentenceSpec("label.missing", {}),
+        referents=(role, *(referent(o) for o in others)),
     )
 
 

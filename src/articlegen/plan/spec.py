@@ -126,3 +126,6 @@ class ArticlePlan:
     title: SentenceSpec
     sections: tuple[SectionPlan, ...]
     missing_cell: SentenceSpec  # what a table shows where one side lacks a fact
+    # Every job the article names, for referring expressions: whether a short name is unambiguous
+    # depends on all of them (wording/reference.py).
+    referents: tuple[Referent, ...] = ()

@@ -22,6 +22,7 @@ from ..plan.quantities import Breakdown, Labelled
 from ..plan.spec import ArticlePlan, BulletList, Cell, Paragraph, Referent, SentenceSpec, Table, Verbatim
 from ..wording.choose import ScoreCache, is_eligible, no_variant_applies, score_key
 from ..wording.phrasebank import Message, Phrasebank, Variant
+from ..wording.reference import FULL_MENTIONS, shortened_referents
 from ..wording.templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
 from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, TableBlock
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
@@ -52,10 +53,19 @@ class _Realizer:
         self.cache = cache_for(bank)
         self.known = self.cache.messages
         self.scores = ScoreCache(seed, plan.pair_key)
+        # Referring expressions (wording/reference.py): full titles said so far, in the article
+        # and in the current section, for the jobs whose titles have a short form.
+        self.shorts = shortened_referents(plan.referents)
+        self.full_mentions: dict[str, int] = {}
+        self.named_in_section: set[str] = set()
 
     def sentence(self, spec: SentenceSpec, *, distinct: bool, fragment: bool = False) -> Sentence:
         message_id, slots, observe, cache = spec.message, spec.slots, self.observe, self.cache
         known = self.known.get(message_id) or cache.know(self.bank.message(message_id))
+        previous = self.previous_subject
+        shortable: list[Referent] = []
+        if self.shorts and not fragment:
+            slots, previous, shortable = self._refer(slots, previous)
         if known.may_be_constant and observe is None and not spec.facts and "role" not in slots:
             # a label or heading that reads no slot: "Median salary"
             constant = known.constants.get(fragment)
@@ -63,7 +73,9 @@ class _Realizer:
                 constant = known.constants[fragment] = cache.constant(known.message, fragment)
             self.previous_subject = None
             return constant
-        reusable = known.single and observe is None and not spec.facts
+        reusable = (
+            known.single and observe is None and not spec.facts and slots is spec.slots and not shortable
+        )
         if reusable:  # e.g. a table's column header, which the planner makes once per occupation
             entry = cache.by_spec.get((id(spec), fragment))
             if entry is not None and entry[0] is spec:
@@ -87,9 +99,10 @@ class _Realizer:
             seen = frozenset(used)
         if distinct:
             used.add(variant.id)
-        text, self.previous_subject = cache.render(
-            variant, message_id, slots, fragment, self.previous_subject
-        )
+        text, subject = cache.render(variant, message_id, slots, fragment, previous)
+        if shortable:
+            subject = self._named(text, shortable, subject)
+        self.previous_subject = subject
         if observe is not None:
             ranked = self.scores.rank(message_id, variants)
             observe(Choice(spec, tuple(ranked), variant, seen, distinct, fragment, text))
@@ -97,6 +110,42 @@ class _Realizer:
         if reusable:
             cache.keep_for_spec(spec, fragment, sentence, self.previous_subject)
         return sentence
+
+    def _refer(
+        self, slots: Mapping[str, Any], previous: Any
+    ) -> tuple[Mapping[str, Any], Any, list[Referent]]:
+        """The slots with each long-titled job already named in full in this section, or three
+        times in the article, replaced by its short name; the jobs still named in full, to count."""
+        shorts, counts, named = self.shorts, self.full_mentions, self.named_in_section
+        changed: dict[str, Any] | None = None
+        full: list[Referent] = []
+        for name, value in slots.items():
+            if type(value) is not Referent:
+                continue
+            short = shorts.get(value.slug)
+            if short is None:
+                continue
+            if value.slug in named or counts.get(value.slug, 0) >= FULL_MENTIONS:
+                if changed is None:
+                    changed = dict(slots)
+                changed[name] = short
+                if type(previous) is Referent and previous.slug == value.slug:
+                    previous = short  # so that "they" still sees the same job
+            elif value not in full:
+                full.append(value)
+        return (slots if changed is None else changed), previous, full
+
+    def _named(self, text: str, full: list[Referent], subject: Any) -> Any:
+        """Count the full titles the sentence said; the subject, for "they", as its full referent."""
+        lowered = text.lower()
+        for referent in full:
+            forms = forms_of(referent)
+            if forms.singular.lower() in lowered or forms.plural.lower() in lowered:
+                self.full_mentions[referent.slug] = self.full_mentions.get(referent.slug, 0) + 1
+                self.named_in_section.add(referent.slug)
+        if type(subject) is Referent and self.shorts.get(subject.slug) is subject:
+            subject = next((r for r in self.plan.referents if r.slug == subject.slug), subject)
+        return subject
 
     def piece(self, piece: SentenceSpec | Verbatim, *, distinct: bool) -> Sentence:
         if isinstance(piece, Verbatim):
@@ -127,6 +176,7 @@ class _Realizer:
     def document(self) -> Document:
         sections = []
         for section in self.plan.sections:
+            self.named_in_section = set()
             heading = (
                 self.sentence(section.heading, distinct=False, fragment=True) if section.heading else None
             )
