@@ -17,8 +17,15 @@ from articlegen.plan.spec import Referent
 from articlegen.realize.realizer import render_variant
 from articlegen.resources import default_phrasebank_dir
 from articlegen.wording import template_cache
-from articlegen.wording.phrasebank import load_phrasebank
-from articlegen.wording.sandbox import MAX_NESTING, MAX_VALUE, MAX_WORK, PhrasebankSandbox, make_environment
+from articlegen.wording.phrasebank import load_phrasebank, read_phrasebank
+from articlegen.wording.sandbox import (
+    MAX_NESTING,
+    MAX_TEMPLATE,
+    MAX_VALUE,
+    MAX_WORK,
+    PhrasebankSandbox,
+    make_environment,
+)
 from articlegen.wording.template_cache import TemplateCache, default_cache_path
 
 from .test_data import run_cli
@@ -145,6 +152,44 @@ def test_deep_nesting_in_a_condition_is_refused(tmp_path):
 
 def test_moderate_nesting_still_loads(tmp_path):
     assert _render(tmp_path / "bank", "{{ " + "(" * 12 + "b" + ")" * 12 + " | length }}") == "3"
+
+
+def _too_long(length: int) -> str:
+    limit = f"more than the {MAX_TEMPLATE:,} allowed"
+    return f"refused by the sandbox: the text is {length:,} characters long, {limit}"
+
+
+@pytest.mark.parametrize("length", [MAX_TEMPLATE + 1, 5_000_000])
+def test_a_huge_variant_text_is_refused_before_it_is_parsed(tmp_path, length):
+    """Parsing and compiling 5 MB of slots took 91 s; refused, it costs the YAML read alone."""
+    text = ("{{ a }}" * length)[:length]
+    started = time.perf_counter()
+    message = _load_error(tmp_path / "bank", text)
+    assert time.perf_counter() - started < 5
+    assert message == f"{tmp_path / 'bank' / 'x.yaml'}:6: title/one {_too_long(length)}"
+
+
+def test_a_huge_condition_is_refused(tmp_path):
+    when = "b" + " or b" * (MAX_TEMPLATE // 5)
+    message = _load_error(tmp_path / "bank", "{{ b }}", when=when)
+    assert message == f"{tmp_path / 'bank' / 'x.yaml'}:7: condition of title/one: {_too_long(len(when))}"
+
+
+def test_a_variant_text_at_the_limit_loads(tmp_path):
+    text = "{{ a | title }} " + "x" * (MAX_TEMPLATE - 16)
+    assert len(text) == MAX_TEMPLATE
+    assert _render(tmp_path / "bank", text) == "Clerk " + "x" * (MAX_TEMPLATE - 16)
+
+
+def test_lint_reports_a_huge_variant_and_loads_the_rest(tmp_path):
+    bank = _bank(tmp_path / "bank", "x" * (MAX_TEMPLATE + 1))
+    (bank / "y.yaml").write_text(
+        "messages:\n  other:\n    slots: [a]\n    variants:\n      - id: one\n        text: '{{ a }}'\n",
+        encoding="utf-8",
+    )
+    loaded, problems, broken = read_phrasebank(bank)
+    assert [str(p) for p in problems] == [f"{bank / 'x.yaml'}:6:1: title/one {_too_long(MAX_TEMPLATE + 1)}"]
+    assert set(loaded.messages) == {"other"} and broken == {"title"}
 
 
 NOT_FINITE_CONSTANTS = {

@@ -32,7 +32,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..errors import PhrasebankError
 from ..facts.yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_text
 from .conditions import Condition, compile_condition
-from .sandbox import TemplateRefused, filter_names, free_names, make_environment
+from .sandbox import TemplateRefused, check_length, filter_names, free_names, make_environment
 from .template_cache import TemplateCache, default_cache_path
 
 _ID = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
@@ -292,6 +292,11 @@ def _compile_template(
     env: ImmutableSandboxedEnvironment,
 ) -> tuple[Template, tuple[str, ...]] | None:
     """The template, with the slot names it reads."""
+    try:
+        check_length(text)  # before it is hashed for the cache, lexed or parsed
+    except TemplateRefused as err:
+        place.add(place.content_line(line), f"{name} {err.message}")
+        return None
     key = TemplateCache.key(env, text)
     compiled = place.cache.get(key)
     if compiled is None:
@@ -333,6 +338,7 @@ def _compile_condition(
         place.add(line, f"'when' of {name} must be an expression")
         return None
     try:
+        check_length(when)  # measured as written, not as wrapped for the parser
         parsed = env.parse("{{ " + when + " }}")
         condition = compile_condition(env, parsed, when)
     except TemplateRefused as err:

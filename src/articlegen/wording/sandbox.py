@@ -5,8 +5,9 @@ elsewhere, so a template gets only the slots of its message and a small set of f
 no globals, no attribute writes, no access to Python internals, no calls, no macros, and
 no value it cannot print in house style. What can be refused by reading the template is
 refused when it is parsed, so a hostile phrasebank fails at load time (and in `lint`) with
-its file:line: nesting too deep for the parser, numbers too large to be finite, and
-constant expressions that break the limits below.
+its file:line: a text longer than MAX_TEMPLATE (checked by the phrasebank loader before it
+parses), nesting too deep for the parser, numbers too large to be finite, and constant
+expressions that break the limits below.
 
 The rest is checked as the template runs, whatever builds the value: every arithmetic
 operator, `~`, list and dict literals and every filter's result are measured, and one
@@ -43,6 +44,10 @@ MAX_WORK = 250_000  # per render: characters printed, plus those built, plus one
 # it. At the limit the parser and compiler stay under a third of Python's recursion limit.
 MAX_NESTING = 64
 _BRACKET_WEIGHT = 4
+# Longest source a variant's text or condition may have. The longest bundled variant is 304
+# characters, so this leaves room for any sentence with all its branches, while a file cannot
+# make the lexer, the checks and the compiler (and the template cache) work through megabytes.
+MAX_TEMPLATE = 20_000
 
 # Built-in filters editors keep besides ours: none of them can reach Python internals or
 # build large values.
@@ -167,6 +172,13 @@ class PhrasebankSandbox(ImmutableSandboxedEnvironment):
         for node, reason in find_refusals(parsed):
             raise TemplateRefused(f"refused by the sandbox: {reason}", node.lineno, name, filename)
         return parsed
+
+
+def check_length(source: str) -> None:
+    """Refuse a text or condition longer than MAX_TEMPLATE, before anything reads it further."""
+    if len(source) > MAX_TEMPLATE:
+        reason = f"the text is {len(source):,} characters long, more than the {MAX_TEMPLATE:,} allowed"
+        raise TemplateRefused(f"refused by the sandbox: {reason}", 1)
 
 
 def make_environment() -> PhrasebankSandbox:
