@@ -17,7 +17,8 @@ other also has: |S_a ∩ S_b| / min(|S_a|, |S_b|) (the overlap coefficient). It 
 when every sentence of one article has a twin in the other, so a short article
 cannot look varied by hiding inside a long one, which Jaccard's |∩| / |∪| would
 allow. A report gives the mean over all pairs of articles, the worst pair, and the
-skeletons found in the most articles.
+skeletons found in the most articles. TARGETS are what each kind of article should reach:
+overview pages say less and share their frame, so only their mean has a target.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ _SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
+class VarietyTarget:
+    mean: float  # the mean over pairs of articles at most this
+    worst: float | None = None  # and the worst pair at most this, where there is a target
+
+
+TARGETS = {"comparison": VarietyTarget(mean=0.20, worst=0.40), "overview": VarietyTarget(mean=0.30)}
+
+
+@dataclass(frozen=True)
 class ArticleSkeletons:
     pair: Pair
     skeletons: frozenset[str]
@@ -68,6 +78,15 @@ class VarietyReport:
             (a, b), (c, d), score = self.worst
             text += f"; worst {score:.3f} ({a} vs {b} and {c} vs {d})"
         return text
+
+    def check_targets(self, kind: str) -> tuple[tuple[str, bool], ...]:
+        """(what the target says and the figure, whether it is met) for each target of the kind."""
+        target = TARGETS[kind]
+        checked = [(f"mean {self.mean:.3f} ≤ {target.mean:.2f}", self.mean <= target.mean)]
+        if target.worst is not None:
+            worst = self.worst[2] if self.worst else 0.0
+            checked.append((f"worst {worst:.3f} ≤ {target.worst:.2f}", worst <= target.worst))
+        return tuple(checked)
 
 
 def prose_sentences(document: Document) -> Iterator[Sentence]:
