@@ -26,6 +26,7 @@ COMMANDS = {
     "lint": "lint:lint",
     "list": "catalog:list_occupations",
     "overview": "overview:overview",
+    "prose": "prose:prose",
     "schema": "catalog:schema",
     "serve": "serve:serve",
     "variants": "variants:variants",
