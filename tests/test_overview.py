@@ -310,7 +310,12 @@ def test_explain_and_html(generator):
     html = generator.overview("collections-associate", format="html")
     # Published HTML carries no debug attributes; annotations belong to --explain and the preview.
     assert html.startswith("<!DOCTYPE html>") and " data-" not in html and "Collections" in html
-    with pytest.raises(ArticlegenError, match="--explain annotates Markdown"):
+    annotated = generator.overview("collections-associate", format="html", explain=True)
+    assert annotated.startswith("<!DOCTYPE html>")
+    assert re.search(r'data-message="page\.compare\.salary" data-variant="[a-z-]+" '
+                     r'data-source="page-compare\.yaml:\d+"', annotated)  # fmt: skip
+    # JSON names every sentence's message, variant, file and line already.
+    with pytest.raises(ArticlegenError, match="--explain annotates Markdown and HTML; JSON names"):
         generator.overview("collections-associate", format="json", explain=True)
     with pytest.raises(ArticlegenError, match="--compare"):
         generator.overview("collections-associate", compare=-1)

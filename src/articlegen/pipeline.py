@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from .errors import ArticlegenError
@@ -13,7 +14,7 @@ from .plan.overview import DEFAULT_COMPARE, plan_overview
 from .plan.related import RelatedIndex
 from .realize.document import Document
 from .realize.realizer import realize_article
-from .render import RENDERERS, render_markdown
+from .render import RENDERERS, render_html, render_markdown
 from .resources import default_data_dir, default_phrasebank_dir
 from .wording.phrasebank import Phrasebank, load_phrasebank
 
@@ -66,14 +67,23 @@ def _check_format(format: str, explain: bool) -> None:
     """Checked before any work, so a bad option fails at once."""
     if format not in RENDERERS:
         raise ArticlegenError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    if explain and format != "md":
-        raise ArticlegenError("--explain annotates Markdown; HTML and JSON carry the same data already")
+    if explain and format not in _EXPLAINED:
+        raise ArticlegenError(
+            "--explain annotates Markdown and HTML; JSON names every sentence's message, variant, "
+            "file and line already"
+        )
+
+
+# The annotated forms: Markdown with a comment after each sentence; the HTML page with each piece
+# of text in a <span> naming its message, variant and file:line within the phrasebank directory.
+_EXPLAINED: dict[str, Callable[[Document], str]] = {
+    "md": partial(render_markdown, explain=True),
+    "html": partial(render_html, explain=True),
+}
 
 
 def _render(document: Document, format: str, explain: bool) -> str:
-    if explain:
-        return render_markdown(document, explain=True)
-    return RENDERERS[format](document)
+    return (_EXPLAINED if explain else RENDERERS)[format](document)
 
 
 def open_generator(data_dir: Path | str | None = None, phrasebank_dir: Path | str | None = None) -> Generator:

@@ -58,7 +58,10 @@ def article_options(command: F) -> F:
         data_option,
         bank_option,
         click.option(
-            "--explain", is_flag=True, help="Annotate each sentence with its message, variant and file:line."
+            "--explain",
+            is_flag=True,
+            help="Annotate each sentence with its message, variant and file:line (md: a comment after "
+            "it; html: a <span> around it). json names them already.",
         ),
         click.option(
             "-o",
