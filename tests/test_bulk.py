@@ -19,7 +19,7 @@ from articlegen.bulk.jobs import BATCH, MIN_BATCH, Unit, plan_batches, plan_unit
 from articlegen.bulk.work import DELAY_ENV
 from articlegen.cli.bulk import bulk
 
-from .conftest import ROOT
+from .conftest import ROOT, require
 
 BULK = "from articlegen.cli.bulk import bulk; bulk()"
 
@@ -310,7 +310,7 @@ def test_forked_workers_use_the_generator_the_run_loaded(tmp_path, monkeypatch, 
     from articlegen.bulk import BulkOptions, run_bulk, work
 
     if multiprocessing.get_start_method() != "fork":
-        pytest.skip("workers inherit the loaded generator only where processes fork")
+        pytest.skip("workers inherit the loaded generator only where processes fork")  # platform: fork
 
     def no_loading(*_args: object) -> None:
         raise AssertionError("a worker loaded the content again")
@@ -358,7 +358,7 @@ def test_a_worker_that_cannot_load_the_content_ends_the_run_instead_of_hanging(t
 def test_an_error_outside_any_article_ends_a_pooled_run_instead_of_hanging(tmp_path, generator):
     """The pool's task thread waits for a free slot; the run must free it when it stops."""
     if sys.platform == "win32":
-        pytest.skip("needs fork")
+        pytest.skip("needs fork")  # platform: no fork on Windows
     slugs = oews_slugs(generator, 12)
     pairs = write_pairs(tmp_path / "pairs.csv", [(a, b) for a in slugs for b in slugs if a != b])
     script = f"""
@@ -378,8 +378,10 @@ except RuntimeError as err:
 
 
 def test_the_dask_engine_writes_through_fsspec_what_the_local_engine_writes(tmp_path):
-    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
-    fsspec = pytest.importorskip("fsspec", reason="fsspec is not installed")
+    distributed = require(
+        "distributed", "the Dask engine test needs dask[distributed] (pip install 'articlegen[dask]')"
+    )
+    fsspec = require("fsspec", "the Dask engine test needs fsspec (pip install 'articlegen[dask]')")
     local = tmp_path / "local"
     args = ("--pairs", "same-group", "--limit", "24", "--format", "md", "--quiet")
     assert invoke(*args, "--out", str(local), "--workers", "1")[0] == 0

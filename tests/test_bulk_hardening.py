@@ -177,17 +177,21 @@ def test_a_manifest_that_is_a_directory_is_one_line(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["manifest.jsonl"]  # no lock file, no temporary one
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
-def test_an_unwritable_output_directory_is_one_line(tmp_path):
+def test_an_output_directory_the_lock_file_cannot_be_made_in_is_one_line(tmp_path):
+    """The lock file is the first write into --out; here it cannot be made, even by root (CI may be root).
+
+    A mode of 0o555 on the directory stops only other users, so the lock's place is a link to a path
+    under a regular file instead: creating it fails with ENOTDIR for everyone.
+    """
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory\n", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    out.chmod(0o555)
-    try:
-        code, _, stderr = golden_run(out)
-    finally:
-        out.chmod(0o755)
+    (out / LOCK_NAME).symlink_to(blocker / "lock")
+    code, _, stderr = golden_run(out)
     assert code == 2 and stderr.startswith(f"articlegen: {out / LOCK_NAME}: ")
-    assert stderr.endswith(": Permission denied\n") and stderr.count("\n") == 1
+    assert stderr.endswith(": Not a directory\n") and stderr.count("\n") == 1
+    assert sorted(p.name for p in out.iterdir()) == [LOCK_NAME]  # no article, manifest or temporary file
 
 
 def test_a_full_disk_under_the_manifest_is_one_line(tmp_path, monkeypatch, generator):

@@ -17,7 +17,9 @@ from articlegen.sources.cps import FILE_NAME, import_cps, write_dataset
 from articlegen.sources.cps.crosswalk import normalize
 from articlegen.sources.files import dump_json
 
-openpyxl = pytest.importorskip("openpyxl")
+from .conftest import require, skip_unless_ci
+
+openpyxl = require("openpyxl", "reading .xlsx needs openpyxl (pip install 'articlegen[import]')")
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "cps" / FILE_NAME
@@ -462,7 +464,7 @@ def sources_dir() -> Path:
 def test_reimport_reproduces_the_committed_file(tmp_path):
     source = sources_dir() / "bls-cps"
     if not (source / AGE_FILE).is_file() or not (source / PEOPLE_FILE).is_file():
-        pytest.skip(f"BLS's CPS tables are not available in {source}")
+        skip_unless_ci(f"BLS's CPS tables are not available in {source} (set ARTICLEGEN_SOURCES)")
     written = write_dataset(import_cps(source, COMMITTED_OEWS, COMMITTED_OVERRIDES), tmp_path)
     assert written.read_bytes() == COMMITTED.read_bytes(), (
         "data/cps/cps.json differs from a fresh import; regenerate it (data/cps/README.md)"

@@ -13,6 +13,7 @@ from articlegen.cli.diff import diff
 from articlegen.corpus.pairs import golden_pairs_path, read_pairs_csv
 from articlegen.editing.diff import compare_lines
 
+from .conftest import require_that
 from .test_coverage import copy_content, edit_messages
 
 GOLDEN = [(row.a, row.b) for row in read_pairs_csv(golden_pairs_path())]
@@ -126,7 +127,13 @@ def test_sentences_are_counted_once_whether_reworded_added_or_removed():
     assert compare_lines("a-vs-b.md", old, old, context=1).diff == ()
 
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.fixture
+def git_installed() -> None:
+    """Without git, a test of --base skips on a laptop and fails in CI, where git must be there."""
+    require_that(shutil.which("git"), "git is not installed: the --base tests run it")
+
+
+needs_git = pytest.mark.usefixtures("git_installed")
 
 
 def git(repo: Path, *args: str) -> None:
@@ -139,7 +146,7 @@ def git(repo: Path, *args: str) -> None:
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
+def repo(tmp_path, git_installed) -> Path:
     """A git checkout whose HEAD holds the bundled content."""
     root = tmp_path / "repo"
     copy_content(root)

@@ -11,6 +11,8 @@ import pytest
 from articlegen.facts.yamlio import load_yaml_file
 from articlegen.resources import default_data_dir
 
+from .conftest import skip_unless_ci
+
 NAMES_FILE = default_data_dir() / "oews" / "industry-names.yaml"
 DATASET = default_data_dir() / "oews" / "oews-2025.json"
 # Code and name of every display-level-3 industry of oews-2025.sqlite (and any other level the
@@ -43,7 +45,7 @@ def test_every_listed_industry_has_a_name_and_every_key_is_listed():
 
 def test_every_top_industry_in_the_dataset_has_a_name():
     if not DATASET.exists():
-        pytest.skip(f"{DATASET} is missing")
+        skip_unless_ci(f"{DATASET} is missing: the committed OEWS dataset must be there")
     records = json.loads(DATASET.read_text(encoding="utf-8"))["occupations"]
     used = {(r["top_industry"]["naics"], r["top_industry"]["name"]) for r in records if r["top_industry"]}
     assert used, "no occupation has a top industry"

@@ -17,7 +17,9 @@ from articlegen.errors import DataError
 from articlegen.sources.files import dump_json
 from articlegen.sources.projections import FILE_NAME, import_projections, write_dataset
 
-openpyxl = pytest.importorskip("openpyxl")
+from .conftest import require, skip_unless_ci
+
+openpyxl = require("openpyxl", "reading .xlsx needs openpyxl (pip install 'articlegen[import]')")
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "projections" / FILE_NAME
@@ -451,7 +453,7 @@ def sources_dir() -> Path:
 def reimported(tmp_path_factory) -> Path:
     source = sources_dir() / "bls-ep-2024-34" / "occupation.xlsx"
     if not source.is_file():
-        pytest.skip(f"BLS's workbook is not available at {source}")
+        skip_unless_ci(f"BLS's workbook is not available at {source} (set ARTICLEGEN_SOURCES)")
     out = tmp_path_factory.mktemp("projections")
     return write_dataset(import_projections(source, COMMITTED_OEWS), out)
 

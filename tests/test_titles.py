@@ -20,6 +20,8 @@ from articlegen.facts.titles import (
 )
 from articlegen.resources import default_data_dir
 
+from .conftest import skip_unless_ci
+
 DATA = Path(__file__).parent / "data"
 GOLD_FILE = DATA / "title_forms_gold.csv"
 TITLE_LIST = DATA / "oews_titles.txt"  # detailed occupations (display_level 3) of oews-2025.sqlite
@@ -126,7 +128,7 @@ def test_residual_means_all_other():
 
 def test_residual_flag_agrees_with_the_dataset():
     if not DATASET.exists():
-        pytest.skip("data/oews/oews-2025.json not written yet")
+        skip_unless_ci(f"{DATASET} is missing: the committed OEWS dataset must be there")
     records = json.loads(DATASET.read_text(encoding="utf-8"))["occupations"]
     assert [(r["title"], r["residual"]) for r in records] == [
         (r["title"], derive_title_forms(r["title"]).residual) for r in records
@@ -135,7 +137,7 @@ def test_residual_flag_agrees_with_the_dataset():
 
 def test_title_list_matches_the_dataset():
     if not DATASET.exists():
-        pytest.skip("data/oews/oews-2025.json not written yet")
+        skip_unless_ci(f"{DATASET} is missing: the committed OEWS dataset must be there")
     assert _listed_titles() == ALL_TITLES
 
 
