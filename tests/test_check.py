@@ -127,10 +127,12 @@ def test_word_list_is_one_word_a_line(tmp_path):
 def test_cli_reports_a_bad_variant_as_file_line_and_exits_1(tmp_path, harper):
     bank = tmp_path / "bank"
     shutil.copytree(ROOT / "phrasebanks" / "en", bank)
-    overview = bank / "overview.yaml"
-    text = overview.read_text(encoding="utf-8")
-    assert "Here is how {{ a | plural }}" in text
-    overview.write_text(text.replace("Here is how {{ a | plural }}", "Here is how the the {{ a | plural }}"))
+    intro = bank / "intro.yaml"
+    text = intro.read_text(encoding="utf-8")
+    assert "This guide sets {{ a | plural }}" in text
+    intro.write_text(
+        text.replace("This guide sets {{ a | plural }}", "This guide sets the the {{ a | plural }}")
+    )
     runner = CliRunner()
     result = runner.invoke(check, ["--phrasebanks", str(bank), "--json"])
     assert result.exit_code == 1, result.output
@@ -138,13 +140,13 @@ def test_cli_reports_a_bad_variant_as_file_line_and_exits_1(tmp_path, harper):
     assert report["pairs"]["source"].endswith("golden-pairs.csv")
     assert report["excluded_rules"] == EXCLUDED_RULES
     repeated = [lint for lint in report["lints"] if lint["problem"] == "the the"]
-    assert repeated and all(lint["file"].endswith("overview.yaml") for lint in repeated)
-    assert {lint["message"] for lint in repeated} == {"overview.lead"}
+    assert repeated and all(lint["file"].endswith("intro.yaml") for lint in repeated)
+    assert {lint["message"] for lint in repeated} == {"intro.opening"}
     pairs = tmp_path / "pairs.csv"
     pairs.write_text(f"a,b\n{repeated[0]['a']},{repeated[0]['b']}\n", encoding="utf-8")
     plain = runner.invoke(check, ["--phrasebanks", str(bank), "--pairs", str(pairs)])
     assert plain.exit_code == 1
-    assert "overview.yaml:" in plain.stdout and "'the the'" in plain.stdout
+    assert "intro.yaml:" in plain.stdout and "'the the'" in plain.stdout
 
 
 def test_cli_clean_run_exits_0(harper):
@@ -172,3 +174,12 @@ def test_without_harper_these_tests_skip_here_and_fail_in_ci(monkeypatch):
         require_that(None, "no chromium")
     assert require("json", "json") is json
     require_that("/usr/bin/chromium", "no chromium")  # a condition that holds goes on
+
+
+def test_a_compound_in_a_jobs_name_is_not_read_as_a_phrasal_verb(checker):
+    """BLS's "layout workers" is a noun; the same word outside a job's name is still checked."""
+    text = [Sentence("Of the states with at least 100 layout workers, Hawaii pays best.", "m", "v")]
+    unnamed = checker.check_sentences(text, ("a", "b"))
+    assert [lint.rule for lint in unnamed] == ["PhrasalVerbAsCompoundNoun"]
+    assert checker.check_sentences(text, ("a", "b"), names=["layout workers"]) == []
+    assert checker.check_sentences(text, ("a", "b"), names=["setters"]) == unnamed

@@ -93,8 +93,11 @@ def test_adding_a_variant_changes_only_the_choices_it_wins(tmp_path):
 def test_whole_articles_change_only_in_sentences_the_new_variant_wins(tmp_path):
     bank_dir = tmp_path / "en"
     shutil.copytree(default_phrasebank_dir(), bank_dir)
-    path = bank_dir / "overview.yaml"
-    path.write_text(path.read_text() + '      - id: brand-new\n        text: "Numbers first."\n')
+    path = bank_dir / "intro.yaml"
+    opening = "      - id: side-by-side\n"
+    path.write_text(
+        path.read_text().replace(opening, '      - id: brand-new\n        text: "Numbers first."\n' + opening)
+    )
     old_gen, new_gen = open_generator(), open_generator(phrasebank_dir=bank_dir)
     changed_articles = 0
     hand = [e.slug for e in old_gen.catalog.entries.values() if e.source == "hand"]
@@ -103,7 +106,7 @@ def test_whole_articles_change_only_in_sentences_the_new_variant_wins(tmp_path):
         diffs = [
             (o, m) for o, m in zip(old_doc.sentences(), new_doc.sentences(), strict=True) if o.text != m.text
         ]
-        assert all(m.message == "overview.lead" and m.variant == "brand-new" for _, m in diffs)
+        assert all(m.message == "intro.opening" and m.variant == "brand-new" for _, m in diffs)
         changed_articles += bool(diffs)
     assert 0 < changed_articles < 30
 
@@ -124,7 +127,7 @@ def test_a_condition_that_reads_no_slot_still_decides(tmp_path):
         s.variant
         for a, b in itertools.permutations(hand, 2)
         for s in generator.document(a, b).sentences()
-        if s.message == "overview.lead"
+        if s.message == "heading.overview"
     }
     assert "always" in chosen and "never" not in chosen
 

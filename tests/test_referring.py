@@ -38,6 +38,7 @@ def count(texts: list[str], phrase: str) -> int:
         ("credit authorizer, checker, or clerk", "credit authorizer"),
         ("child, family, and school social worker", "social worker"),  # "workers" alone says too little
         ("textile knitting and weaving machine setter, operator, or tender", "machine setter"),
+        ("helper to brickmasons, blockmasons, stonemasons, and tile and marble setters", None),  # "helpers"
         ("bill and account collector", None),  # four words: said in full
     ],
 )

@@ -21,6 +21,7 @@ _WEAK_HEADS = frozenset(
     {"worker", "representative", "setter", "operator", "tender", "helper", "attendant", "occupation"}
 )
 _LIST_BREAK = re.compile(r",| or | and |/")
+_COMPLEMENT = re.compile(r" (?:of|to) ")  # "supervisor of ...", "helper to electricians"
 
 
 def is_long(singular: str) -> bool:
@@ -31,13 +32,13 @@ def is_long(singular: str) -> bool:
 def short_name(singular: str) -> str | None:
     """The head noun phrase of a title, or None where it has none worth using.
 
-    The head is what comes before "of" ("supervisor of ... workers", "captain, mate, or pilot of
-    water vessels"). A title that lists jobs ("credit authorizer, checker, or clerk", "aircraft
+    The head is what comes before "of" or "to" ("supervisor of ... workers", "captain, mate, or
+    pilot of water vessels", "helper to ... setters"). A title that lists jobs ("credit authorizer, checker, or clerk", "aircraft
     mechanic or service technician") is named by its first, when that is one or two words long;
     in a coordination of modifiers, the head is the first noun after the last "and": "aerospace
     engineering and operations technologist or technician" is headed by "technologist".
     """
-    chunk = singular.split(" of ", 1)[0] if " of " in singular else singular
+    chunk = _COMPLEMENT.split(singular, maxsplit=1)[0]
     if " and " not in chunk:
         first = _LIST_BREAK.split(chunk, maxsplit=1)[0].strip()
         if first != chunk and 0 < len(first.split()) <= 2:

@@ -24,6 +24,7 @@ from ..errors import ArticlegenError
 from ..pipeline import Generator
 from ..realize.document import Document, Sentence
 from ..resources import default_data_dir
+from .verify import subject_names
 
 WORDS_FILE = "grammar-words.txt"
 
@@ -161,17 +162,23 @@ class GrammarChecker:
         words = list(words)
         if words:
             self._linter.import_words(words)
-        self._seen: dict[str, list[tuple[str, Any]]] = {}  # sentence text -> (rule, lint) found in it
+        # sentence text -> (rule, lint, where in the text it starts) found in it
+        self._seen: dict[str, list[tuple[str, Any, int]]] = {}
 
-    def check_sentences(self, sentences: list[Sentence], pair: tuple[str, str]) -> list[GrammarLint]:
-        """Lints of these sentences, each linted as its own paragraph."""
+    def check_sentences(
+        self, sentences: list[Sentence], pair: tuple[str, str], names: Iterable[str] = ()
+    ) -> list[GrammarLint]:
+        """Lints of these sentences, each linted as its own paragraph; `names` are the jobs' names
+        as the article prints them, in which a lint of a _NAME_RULES rule is BLS's spelling."""
         if len(self._seen) > _MAX_REMEMBERED:
             self._seen.clear()
         self._lint_new({s.text for s in sentences} - self._seen.keys())
+        names = [n for n in names if n]
         return [
             _grammar_lint(pair, sentence, rule, lint)
             for sentence in sentences
-            for rule, lint in self._seen[sentence.text]
+            for rule, lint, at in self._seen[sentence.text]
+            if not (rule in _NAME_RULES and _in_name(sentence.text, at, names))
         ]
 
     def _lint_new(self, texts: set[str]) -> None:
@@ -195,10 +202,26 @@ class GrammarChecker:
                     continue
                 if _quoted(text, at) or text[:at].endswith("O*"):  # a dataset's own words; "O*NET"
                     continue
-                self._seen[text].append((rule, lint))
+                self._seen[text].append((rule, lint, at))
 
     def check_document(self, document: Document) -> list[GrammarLint]:
         return self.check_sentences(checked_prose(document), (document.subjects[0], document.subjects[1]))
+
+
+# Rules that misread an open compound of a job's name: "100 layout workers" (of "metal and plastic
+# layout workers") is read as the verb "lay out". Outside a job's name they still apply.
+_NAME_RULES = frozenset({"PhrasalVerbAsCompoundNoun"})
+
+
+def _in_name(text: str, at: int, names: list[str]) -> bool:
+    lowered = text.lower()
+    for name in names:
+        start = lowered.find(name.lower())
+        while start >= 0:
+            if start <= at < start + len(name):
+                return True
+            start = lowered.find(name.lower(), start + 1)
+    return False
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -272,7 +295,9 @@ def check_pairs(
     for document in render_documents(generator, pairs, seed, kind):
         subjects = document.subjects
         prose = checked_prose(document)
-        lints.extend(checker.check_sentences(prose, (subjects[0], subjects[1] if len(subjects) > 1 else "")))
+        names = subject_names(generator.catalog, subjects)
+        pair = (subjects[0], subjects[1] if len(subjects) > 1 else "")
+        lints.extend(checker.check_sentences(prose, pair, names))
         articles += 1
         sentences += len(prose)
     return CheckReport(tuple(lints), articles, sentences)

@@ -73,14 +73,13 @@ def plan_overview_section(ctx: Pair) -> SectionPlan | None:
     figures = table(ctx, "overview", _OVERVIEW_ROWS)
     if not figures.rows:
         return None
-    lead = SentenceSpec("overview.lead", ctx.roles())
     jobs = directional(
         ctx, "jobs", "jobs", *ctx.both("jobs"), compare=compare_quantity, wrap=Count, slot="jobs"
     )
     return section(
         "overview",
         SentenceSpec("heading.overview", ctx.roles()),
-        [paragraph(lead), figures, paragraph(*jobs)],
+        [figures, paragraph(*jobs)],
     )
 
 
