@@ -182,6 +182,89 @@ def test_rules_work_without_overrides_and_on_singular_titles():
     assert (forms.singular, forms.plural) == ("collections associate", "collections associates")
 
 
+# Titles as editors write them, through the same rules: (title, heading, indefinite, plural,
+# whether the title heads an article as written).
+HAND_TITLES = [
+    # one person already: the words are kept, the last one inflected
+    (
+        "Account Representative",
+        "Account Representative",
+        "an account representative",
+        "account representatives",
+        True,
+    ),
+    ("HR Specialist", "HR Specialist", "an HR specialist", "HR specialists", True),
+    ("Nurse Practitioner", "Nurse Practitioner", "a nurse practitioner", "nurse practitioners", True),
+    ("Secretary", "Secretary", "a secretary", "secretaries", True),  # not inflect's "Secretarys"
+    ("CPA", "CPA", "a CPA", "CPAs", True),
+    ("Lead RN", "Lead RN", "a lead RN", "lead RNs", True),
+    ("U.S. Marshal", "U.S. Marshal", "a U.S. marshal", "U.S. marshals", True),
+    ("11,000-Volt Lineman", "11,000-Volt Lineman", "an 11,000-volt lineman", "11,000-volt linemen", True),
+    ("AT&T Technician", "AT&T Technician", "an AT&T technician", "AT&T technicians", True),
+    ("Attorney General", "Attorney General", "an attorney general", "attorneys general", True),
+    ("Clerk, Senior", "Senior Clerk", "a senior clerk", "senior clerks", True),  # BLS's qualifier rule
+    # a department or function: the rules supply the head noun "worker"
+    (
+        "Collections, Customer Service",
+        "Collections and Customer Service Worker",
+        "a collections and customer service worker",
+        "collections and customer service workers",
+        False,
+    ),
+    (
+        "Billing, Collections, Customer Service",
+        "Billing, Collections, and Customer Service Worker",
+        "a billing, collections, and customer service worker",
+        "billing, collections, and customer service workers",
+        False,
+    ),
+    ("Collections", "Collections Worker", "a collections worker", "collections workers", False),
+    (
+        "Accounts Payable",
+        "Accounts Payable Worker",
+        "an accounts payable worker",
+        "accounts payable workers",
+        False,
+    ),
+    ("Sales, Inside", "Inside Sales Worker", "an inside sales worker", "inside sales workers", False),
+    ("Data Analytics", "Data Analytics Worker", "a data analytics worker", "data analytics workers", False),
+    # BLS styles written by hand
+    ("Helpers--Carpenters", "Carpenter Helper", "a carpenter helper", "carpenter helpers", False),
+    ("Helper--Carpenter", "Carpenter Helper", "a carpenter helper", "carpenter helpers", False),
+    ("Clergy", "Member of the Clergy", "a member of the clergy", "members of the clergy", False),
+]
+
+
+@pytest.mark.parametrize(("title", "heading", "indefinite", "plural", "as_written"), HAND_TITLES)
+def test_hand_written_titles_go_by_the_same_rules(title, heading, indefinite, plural, as_written):
+    forms = derive_title_forms(title, {})
+    assert (forms.heading, forms.indefinite, forms.plural) == (heading, indefinite, plural)
+    assert forms.singular_title is as_written
+    assert still_plural(forms.singular) == ()
+    assert "collectionss" not in forms.plural
+
+
+def test_mid_sentence_case_reads_any_script_and_dotted_acronyms():
+    assert lowercase("Ünïcödé Wörker") == "ünïcödé wörker"
+    assert lowercase("U.S. Marshal, B2B Sales") == "U.S. marshal, B2B sales"
+
+
+def test_stated_forms_win_and_the_rest_come_from_the_stated_singular():
+    forms = derive_title_forms("Collections, Customer Service", {}, singular="collections specialist")
+    assert (forms.heading, forms.plural, forms.article) == (
+        "Collections, Customer Service",
+        "collections specialists",
+        "a",
+    )
+    assert forms.singular_title and forms.possessive
+    named = derive_title_forms("Clergy", {}, singular="member of the clergy")
+    assert (named.plural, named.possessive) == ("members of the clergy", False)  # the head is not last
+    assert derive_title_forms("Herbalist", {}, article="an").indefinite == "an herbalist"
+    partial = derive_title_forms("Collections", {}, plural="collections staff")
+    assert (partial.singular, partial.plural) == ("collections worker", "collections staff")
+    assert derive_title_forms("Financial Clerks, All Other", {}, singular="financial clerk").residual
+
+
 _PIECES = [
     "Workers",
     "Clerks",

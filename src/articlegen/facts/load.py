@@ -14,9 +14,10 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..errors import DataError, UnknownOccupationError
-from .occupation import Occupation
+from .occupation import NounForms, Occupation
 from .oews_records import OewsDataset, find_dataset, load_oews
 from .profiles import ProfileSet, load_profiles
+from .titles import TitleForms, derive_title_forms
 from .validation import describe_validation_error
 from .yamlio import YamlSyntaxError, display_path, load_yaml_file
 
@@ -143,16 +144,20 @@ def load_catalog(data_dir: Path) -> Catalog:
     dataset_path = find_dataset(data_dir)
     if not files and dataset_path is None:
         raise DataError(f"{display_path(directory)}: no occupation files (*.yaml) found")
-    hand = {path.stem: load_occupation(path) for path in files}
-    _check_comparisons(hand, directory)
     dataset = load_oews(dataset_path) if dataset_path is not None else None
+    overrides = dataset.title_overrides if dataset is not None else {}
+    written = {path.stem: read_occupation(path) for path in files}
+    # The title as the record writes it, which `find` and `list` go by; the Occupation's is its heading.
+    titles = {slug: o.title for slug, o in written.items()}
+    hand = {slug: with_title_forms(o, directory / f"{slug}.yaml", overrides) for slug, o in written.items()}
+    _check_comparisons(hand, directory)
     profiles = load_profiles(data_dir)
     by_soc = dataset.by_soc() if dataset is not None else {}
     if dataset is not None:
         hand = {slug: _with_oews(o, dataset, directory) for slug, o in hand.items()}
     hand = {slug: _with_profiles(o, profiles, by_soc, dataset) for slug, o in hand.items()}
     entries = {
-        slug: Entry(slug, o.title, "hand", o.soc, *_group(o), alternate_titles=o.alternate_titles)
+        slug: Entry(slug, titles[slug], "hand", o.soc, *_group(o), alternate_titles=o.alternate_titles)
         for slug, o in hand.items()
     }
     if dataset is not None:
@@ -305,7 +310,57 @@ def _with_profiles(
     )
 
 
-def load_occupation(path: Path) -> Occupation:
+def load_occupation(
+    path: Path, title_overrides: Mapping[str, TitleForms] = MappingProxyType({})
+) -> Occupation:
+    """A hand-written record with every noun form of its title (see with_title_forms)."""
+    return with_title_forms(read_occupation(path), path, title_overrides)
+
+
+def with_title_forms(
+    occupation: Occupation, path: Path, title_overrides: Mapping[str, TitleForms] = MappingProxyType({})
+) -> Occupation:
+    """The record with the forms of its title from the rules OEWS titles go by; each form it
+    states wins. Prose then never derives a name by itself ("a collections, customer service").
+
+    The title stays the heading unless the record states no singular and the rules do not take
+    the title as one person's name (a plural title, "Helpers--Carpenters", one naming a
+    department or function): then the heading is the rules' ("Collections and Customer Service
+    Worker"), so a heading never reads as a list or names a department. A residual title ("All
+    Other") or one with no noun ("Except ...") is refused unless the record names the job.
+    """
+    stated = occupation.forms or NounForms()
+    where = display_path(path)
+    try:
+        forms = derive_title_forms(
+            occupation.title,
+            title_overrides,
+            singular=stated.singular,
+            plural=stated.plural,
+            article=stated.article,
+            possessive=stated.attributive,
+        )
+    except ValueError:
+        raise DataError(
+            f"{where}: title: {occupation.title!r} names no occupation the rules can inflect; "
+            "name the job, or give forms.singular and forms.plural"
+        ) from None
+    if forms.residual and stated.singular is None:
+        raise DataError(
+            f"{where}: title: {occupation.title!r} is a residual category ('All Other'), not a job an "
+            "article can name; name the job, or give forms.singular"
+        )
+    named = occupation.model_copy(update={"forms": NounForms(**forms.record_forms())})
+    if forms.singular_title or forms.heading == occupation.title:
+        return named
+    try:  # the heading must pass the title's own checks: a fronted qualifier could begin with ")"
+        return Occupation.model_validate({**dict(named), "title": forms.heading})
+    except ValidationError:
+        return named
+
+
+def read_occupation(path: Path) -> Occupation:
+    """The record as the file writes it, validated; its forms are what it states, if anything."""
     shown = display_path(path)
     try:
         raw = load_yaml_file(path)

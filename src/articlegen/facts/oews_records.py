@@ -64,12 +64,7 @@ class OewsDataset:
         facts: dict[str, Any] = {
             "slug": record["slug"],
             "title": forms.heading,
-            "forms": {
-                "singular": forms.singular,
-                "plural": forms.plural,
-                "article": forms.article,
-                "attributive": forms.possessive,
-            },
+            "forms": forms.record_forms(),
             "soc": record["soc"],
             "group": record.get("group"),
             "jobs": record.get("employment"),

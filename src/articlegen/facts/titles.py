@@ -1,8 +1,11 @@
-"""Noun forms of BLS OEWS occupation titles.
+"""Noun forms of occupation titles: BLS's OEWS titles and the titles editors write.
 
 BLS titles are plural, coordinated and qualified ("Tax Examiners and Collectors, and Revenue
 Agents", "Psychology Teachers, Postsecondary"), and inflect alone singularizes only their last
-word. The rules here parse a title into its parts and inflect each head noun:
+word. The rules here parse a title into its parts and inflect each head noun. A hand-written
+title goes through the same rules (`derive_title_forms` is the one way to name an occupation), so
+a singular title ("Account Representative") is taken as already singular and a BLS-style one
+gets BLS's treatment; the forms a record states win over the rules.
 
 - Coordination. Items ending in a plural person noun are heads; items before them are
   modifiers that share the next head ("Bill and Account Collectors" is one noun, and stays
@@ -22,6 +25,13 @@ word. The rules here parse a title into its parts and inflect each head noun:
 - Heads that are not plural nouns: "Clergy" -> "member of the clergy", "Police" ->
   "police officer". Plural-looking modifiers (Sales, Physics, Benefits, Securities) are never
   heads.
+- A title that names no person, only a department or a function ("Collections", "Customer
+  Service", "Accounts Payable"), gets the head noun "worker", as BLS's own generic titles do:
+  "Collections, Customer Service" (department, function) -> "collections and customer service
+  worker"; "Sales, Inside" -> "inside sales worker". Such a title is never pluralized as it
+  stands ("collectionss").
+- A title that already names one person ("Account Representative", "HR Specialist") keeps its
+  words: its plural inflects the last one, its heading is the title (`singular_title`).
 - "Miscellaneous" is dropped ("Miscellaneous Assemblers and Fabricators" -> "assembler or
   fabricator").
 - Residual rule: a title with "All Other" is a residual category (`residual` is True). Its forms
@@ -36,11 +46,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..english.morphology import _ENGINE, indefinite_article, join_items, possessive
+from ..english.morphology import (
+    _ENGINE,
+    _keeps_case,
+    indefinite_article,
+    join_items,
+    pluralize_phrase,
+    pluralize_title,
+    possessive,
+)
 from ..errors import DataError
 from ..resources import default_data_dir
 from .yamlio import LineDict, YamlSyntaxError, display_path, load_yaml_file
@@ -58,6 +76,10 @@ class TitleForms:
     residual: bool = False  # an "All Other" category: no article pairs
     possessive: bool = True  # False when the head noun is not last ("supervisor of workers")
     note: str | None = None  # what the forms leave out: "except landscape and naval"
+    # The title heads an article as written: it names one person already ("Account Representative",
+    # "Clerk, Senior"), or the record states its own singular. False for a plural title, one naming
+    # no person, one with dashes, and one with "All Other", "Except" or "Miscellaneous".
+    singular_title: bool = False
 
     @property
     def indefinite(self) -> str:
@@ -71,6 +93,16 @@ class TitleForms:
     @property
     def plural_possessive(self) -> str | None:
         return possessive(self.plural, plural=True) if self.possessive else None
+
+    def record_forms(self) -> dict[str, str | bool]:
+        """The `forms` fields of an occupation record, hand-written or OEWS, so prose never has to
+        derive a name itself."""
+        return {
+            "singular": self.singular,
+            "plural": self.plural,
+            "article": self.article,
+            "attributive": self.possessive,
+        }
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -100,6 +132,16 @@ _SPECIAL_HEADS: dict[str, tuple[str, str, bool]] = {
     "occupations": ("Worker in {}", "Workers in {}", False),
 }
 
+# Singular nouns that name a department or a function, never a person: a title ending in one of
+# them (or in a plural-looking modifier, or a field in -ics) gets the head noun "worker".
+_FIELD_NOUNS = _word_set(
+    """accounting administration assurance billing care collection compliance development
+    dispatch engineering finance intake maintenance management marketing payable payroll
+    procurement production purchasing reception receivable recruiting recruitment research
+    security service support training underwriting"""
+)
+_FIELD_HEAD = ("Worker", "Workers")
+
 # Qualifier nouns that go singular when moved in front ("Utilities" -> "utility meter reader").
 _ATTRIBUTIVE_SINGULAR = frozenset({"animals", "fibers", "products", "programs", "utilities", "vehicles"})
 
@@ -112,20 +154,55 @@ _ARTICLE_EXCEPTIONS = {"usher": "an"}
 _SMALL_WORDS = _word_set("a an and as at but by for in nor of on or the through to with")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SEPARATOR = re.compile(r"(, and |, or |, | and | or )")
+_SEGMENT_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not the comma of a number: "11,000-Volt Lineman"
+_AMPERSAND = re.compile(r"(?<!\S)&(?!\S)")  # a word of its own: "AT&T" keeps its "&"
+_LOWERCASE_PART = re.compile(r"[^\s/-]+")
 _RESIDUAL = re.compile(r"^All Other\b")
 _EXCLUSION = re.compile(r"^(Except|Including)\b")
 _DASHED = re.compile(r"^(\w+)--(.+)$")
 _BUNDLED_OVERRIDES = Path("oews") / "title-overrides.yaml"
 
 
-def derive_title_forms(bls_title: str, overrides: Mapping[str, TitleForms] | None = None) -> TitleForms:
-    """The forms of a BLS title: an override for that exact title if there is one, else the rules.
+def derive_title_forms(
+    title: str,
+    overrides: Mapping[str, TitleForms] | None = None,
+    *,
+    singular: str | None = None,
+    plural: str | None = None,
+    article: str | None = None,
+    possessive: bool | None = None,
+) -> TitleForms:
+    """The forms of any occupation's title, BLS's or an editor's: each form a record states wins,
+    then an override for that exact title, then the rules.
 
-    `overrides=None` uses the bundled data/oews/title-overrides.yaml; pass `{}` for rules only.
+    A stated singular is the name: the plural, article and possessive default from it, not from
+    the title (a title the rules cannot read then needs no rule). `overrides=None` uses the
+    bundled data/oews/title-overrides.yaml; pass `{}` for rules only. Raises ValueError when a
+    form is needed from a title with no noun to inflect ("All Other").
     """
-    table = bundled_title_overrides() if overrides is None else overrides
-    found = table.get(bls_title)
-    return found if found is not None else derive_by_rules(bls_title)
+    if singular is None:
+        table = bundled_title_overrides() if overrides is None else overrides
+        found = table.get(title)
+        derived = found if found is not None else derive_by_rules(title)
+        if plural is None and article is None and possessive is None:
+            return derived
+        return replace(
+            derived,
+            plural=plural or derived.plural,
+            article=article or derived.article,
+            possessive=derived.possessive if possessive is None else possessive,
+        )
+    singular = " ".join(singular.split())
+    return TitleForms(
+        title=title,
+        heading=title,
+        singular=singular,
+        plural=plural or pluralize_title(singular),
+        article=article or article_for(singular),
+        residual=any(_RESIDUAL.match(seg.strip()) for seg in _SEGMENT_COMMA.split(title)),
+        possessive=not _POST_MODIFIER.search(singular) if possessive is None else possessive,
+        singular_title=True,
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -134,12 +211,12 @@ def derive_by_rules(bls_title: str) -> TitleForms:
 
     Raises ValueError for a title with no noun left to inflect ("", "All Other").
     """
-    text = " ".join(bls_title.replace("&", "and").split())
+    text = " ".join(_AMPERSAND.sub("and", bls_title).split())
     notes: list[str] = []
     if text.startswith("Miscellaneous "):
         text = text.removeprefix("Miscellaneous ")
         notes.append("Miscellaneous")
-    segments = [segment.strip() for segment in text.split(",") if segment.strip()]
+    segments = [segment.strip() for segment in _SEGMENT_COMMA.split(text) if segment.strip()]
     residual_label = next((seg for seg in segments if _RESIDUAL.match(seg)), None)
     segments = [seg for seg in segments if not _RESIDUAL.match(seg)]
     cut = next((i for i, seg in enumerate(segments) if _EXCLUSION.match(seg)), len(segments))
@@ -147,7 +224,8 @@ def derive_by_rules(bls_title: str) -> TitleForms:
         notes.append(", ".join(segments[cut:]))
     if not cut:
         raise ValueError(f"{bls_title!r}: no occupation noun in the title")
-    heading_sing, heading_plur, possessable = _noun_phrase(", ".join(segments[:cut]))
+    main = ", ".join(segments[:cut])
+    heading_sing, heading_plur, possessable = _noun_phrase(main)
     if residual_label is not None:
         heading_sing += f" ({residual_label})"
         heading_plur += f" ({residual_label})"
@@ -162,7 +240,20 @@ def derive_by_rules(bls_title: str) -> TitleForms:
         residual=residual_label is not None,
         possessive=possessable,
         note=lowercase("; ".join(notes)) or None,
+        singular_title=not notes and residual_label is None and _names_one_person(main),
     )
+
+
+def _names_one_person(text: str) -> bool:
+    """Whether the rules take the title as one person's name already: no plural or special head,
+    no head noun supplied, no dashes. Its commas may be qualifiers ("Clerk, Senior")."""
+    if _DASHED.match(text):
+        return False
+    nouns = text.partition(" of ")[0]
+    if any(_is_head_plural(_last_word(item)) for item in _SEPARATOR.split(nouns)[::2]):
+        return False
+    head = _last_word(nouns.split(", ")[0]).lower()
+    return head not in _SPECIAL_HEADS and not _names_no_person(head)
 
 
 def _noun_phrase(text: str) -> tuple[str, str, bool]:
@@ -176,7 +267,11 @@ def _noun_phrase(text: str) -> tuple[str, str, bool]:
         sing, plur, _ = _coordination(nouns.split(", "))
         return f"{sing} of {complement}", f"{plur} of {complement}", False
     segments = text.split(", ")
-    last_head = max((i for i, seg in enumerate(segments) if _is_head_plural(_last_word(seg))), default=0)
+    heads = [i for i, seg in enumerate(segments) if _is_head_plural(_last_word(seg))]
+    if not heads and len(segments) > 1 and all(_names_no_person(_last_word(seg)) for seg in segments):
+        # "Collections, Customer Service": fields side by side, one worker in both
+        return _coordination([join_items(segments, "and")])
+    last_head = max(heads, default=0)
     sing, plur, possessable = _coordination(segments[: last_head + 1])
     qualifiers = _group_qualifiers(segments[last_head + 1 :])
     if len(qualifiers) == 1:
@@ -191,10 +286,11 @@ def _noun_phrase(text: str) -> tuple[str, str, bool]:
 def _dashed_phrase(head: str, rest: str) -> tuple[str, str, bool]:
     """'Helpers--Carpenters' -> 'Carpenter Helper'; 'Helpers--Production Workers' -> 'Helper to ...'."""
     head_sing = _singularize_word(head)
+    head_plur = head if _is_head_plural(head) else pluralize_phrase(lowercase(head))  # "Helper--Carpenter"
     rest_sing, rest_plur, _ = _noun_phrase(rest)
     if " " not in rest:
-        return f"{rest_sing} {head_sing}", f"{rest_sing} {head}", True
-    return f"{head_sing} to {rest_plur}", f"{head} to {rest_plur}", False
+        return f"{rest_sing} {head_sing}", f"{rest_sing} {head_plur}", True
+    return f"{head_sing} to {rest_plur}", f"{head_plur} to {rest_plur}", False
 
 
 def _coordination(segments: list[str]) -> tuple[str, str, bool]:
@@ -220,8 +316,11 @@ def _special_head(groups: list[str], rest: str) -> tuple[str, str, bool]:
     if last in _SPECIAL_HEADS:
         sing_pattern, plur_pattern, possessable = _SPECIAL_HEADS[last]
         sing, plur = sing_pattern.format(rest), plur_pattern.format(rest)
+    elif _names_no_person(last):  # a department or function: "Customer Service Worker"
+        sing, plur, possessable = f"{rest} {_FIELD_HEAD[0]}", f"{rest} {_FIELD_HEAD[1]}", True
     else:  # not a plural we know: take it as already singular
-        sing, plur, possessable = rest, _pluralize_last(rest), True
+        # inflect takes a capitalized word for a name ("Secretarys"): pluralize mid-sentence case
+        sing, plur, possessable = rest, pluralize_phrase(lowercase(rest)), True
     singulars = [_singularize_group(group) for group in groups]
     return join_items([*singulars, sing], "or"), join_items([*groups, plur], "and"), possessable
 
@@ -241,6 +340,14 @@ def _attributive(qualifier: str) -> str:
     if last.lower() in _ATTRIBUTIVE_SINGULAR:
         last = _singularize_word(last)
     return " ".join([*words, last])
+
+
+def _names_no_person(word: str) -> bool:
+    """A word that ends a department's or function's name, not a person's: 'Service', 'Sales',
+    'Analytics' (but 'Mechanics' are people)."""
+    lower = word.lower()
+    ics = lower.endswith("ics") and lower not in _PLURAL_ICS
+    return lower in _FIELD_NOUNS or lower in _NEVER_HEADS or ics
 
 
 def _is_head_plural(word: str) -> bool:
@@ -274,27 +381,18 @@ def _singularize_word(word: str) -> str:
     return word[0] + singular[1:] if word[0].isupper() else singular
 
 
-def _pluralize_last(phrase: str) -> str:
-    *words, last = phrase.split(" ")
-    plural = _ENGINE.plural_noun(last.lower()) or last.lower() + "s"
-    return " ".join([*words, last[0] + plural[1:]])
-
-
 def lowercase(text: str) -> str:
-    """Mid-sentence case: each word lowercased unless it is an acronym, has inner capitals
-    (PowerPoint) or is a proper noun (English). Parts of "Career/Technical" and
-    "First-Line" are words of their own."""
-    return _WORD.sub(_lower_word, text)
+    """Mid-sentence case: each word lowercased unless it is an acronym ("HR", "U.S."), has inner
+    capitals (PowerPoint, O'Brien) or is a proper noun (English). Parts of "Career/Technical" and
+    "First-Line" are words of their own; letters are any script's ("Ünïcödé" -> "ünïcödé")."""
+    return _LOWERCASE_PART.sub(_lower_part, text)
 
 
-def _lower_word(match: re.Match[str]) -> str:
-    word = match.group(0)
-    letters = word.replace("'", "")
-    if word in _PROPER_NOUNS or (len(letters) >= 2 and letters.isupper()):
-        return word
-    if letters[1:] != letters[1:].lower():  # inner capitals (PowerPoint)
-        return word
-    return word.lower()
+def _lower_part(match: re.Match[str]) -> str:
+    part = match.group(0)
+    if _keeps_case(part) or "".join(ch for ch in part if ch.isalpha()) in _PROPER_NOUNS:
+        return part
+    return part.lower()
 
 
 def title_case(text: str) -> str:
