@@ -36,9 +36,11 @@ def count(texts: list[str], phrase: str) -> int:
         ("aerospace engineering and operations technologist or technician", "technologist"),
         ("airline pilot, copilot, or flight engineer", "airline pilot"),  # the first job a title lists
         ("credit authorizer, checker, or clerk", "credit authorizer"),
-        ("child, family, and school social worker", "social worker"),  # "workers" alone says too little
-        ("textile knitting and weaving machine setter, operator, or tender", "machine setter"),
-        ("helper to brickmasons, blockmasons, stonemasons, and tile and marble setters", None),  # "helpers"
+        ("computer numerically controlled tool operator", "tool operator"),  # "operators" says too little
+        ("child, family, and school social worker", "school social worker"),
+        ("collections and customer service worker", "customer service worker"),  # not "service worker"
+        ("television, video, and film camera operator", "film camera operator"),
+        ("helper to brickmasons, blockmasons, stonemasons, and tile and marble setters", "helper"),
         ("bill and account collector", None),  # four words: said in full
     ],
 )
@@ -50,8 +52,14 @@ def test_a_head_that_both_jobs_share_is_not_used() -> None:
     office = "first-line supervisor of office and administrative support workers"
     police = "first-line supervisor of police and detectives"
     assert short_forms([office, police]) == (None, None)
-    # nor a head that is a word of the other job's title: "supervisors" would be both
-    assert short_forms([office, "sales supervisor"]) == (None, None)
+    # nor a head that is a word of the other job's title: "supervisors" would be both; the word
+    # before the head then tells them apart
+    assert short_forms([office, "sales supervisor"]) == ("first-line supervisor", None)
+    literature = "postsecondary foreign language and literature teacher"
+    assert short_forms([literature, "postsecondary biological science teacher"]) == (
+        "literature teacher",
+        None,
+    )
 
 
 def test_a_long_title_appears_in_full_at_most_three_times_and_then_by_its_head(generator) -> None:

@@ -18,7 +18,7 @@ LONG_TITLE_WORDS = 5  # titles of this many words or more are worth shortening
 
 # Heads that say too little alone: "workers earn more" could be anyone. They keep the word before.
 _WEAK_HEADS = frozenset(
-    {"worker", "representative", "setter", "operator", "tender", "helper", "attendant", "occupation"}
+    {"worker", "representative", "setter", "operator", "tender", "attendant", "occupation"}
 )
 _LIST_BREAK = re.compile(r",| or | and |/")
 _COMPLEMENT = re.compile(r" (?:of|to) ")  # "supervisor of ...", "helper to electricians"
@@ -33,8 +33,9 @@ def short_name(singular: str) -> str | None:
     """The head noun phrase of a title, or None where it has none worth using.
 
     The head is what comes before "of" or "to" ("supervisor of ... workers", "captain, mate, or
-    pilot of water vessels", "helper to ... setters"). A title that lists jobs ("credit authorizer, checker, or clerk", "aircraft
-    mechanic or service technician") is named by its first, when that is one or two words long;
+    pilot of water vessels", "helper to ... setters"). A title that lists jobs ("credit
+    authorizer, checker, or clerk", "aircraft mechanic or service technician") is named by its
+    first, when that is one or two words long;
     in a coordination of modifiers, the head is the first noun after the last "and": "aerospace
     engineering and operations technologist or technician" is headed by "technologist".
     """
@@ -49,15 +50,33 @@ def short_name(singular: str) -> str | None:
     if not words:
         return None
     if words[-1] in _WEAK_HEADS:
-        return " ".join(words[-2:]) if len(words) >= 2 else None
+        # "tool operator"; after a coordination the whole last conjunct, since the word before
+        # the head may be half of a compound: "customer service worker", not "service worker".
+        size = 3 if " and " in chunk else 2
+        return " ".join(words[-size:]) if len(words) >= 2 else None
     return words[-1]
+
+
+def _longer_name(singular: str) -> str | None:
+    """The head with the word before it, for two jobs that share a head: "literature teacher" and
+    "science teacher" for two kinds of postsecondary teacher, "systems manager" beside
+    "development manager". Not used alone: the word is as often half of a compound."""
+    short = short_name(singular)
+    if short is None:
+        return None
+    words = _COMPLEMENT.split(singular, maxsplit=1)[0].split()
+    size = len(short.split()) + 1
+    if len(words) < size or " ".join(words[-size + 1 :]) != short:
+        return None
+    longer = " ".join(words[-size:])
+    return None if _LIST_BREAK.search(f" {longer} ") else longer
 
 
 def short_forms(singulars: Sequence[str]) -> tuple[str | None, ...]:
     """For each job of an article, the singular to call it by after its full title, or None.
 
     Only long titles are shortened, and not where another job's head would give the same short
-    form or another job's title contains it.
+    form or another job's title contains it; then the word before the head is tried.
     """
     return _short_forms(tuple(singulars))
 
@@ -69,9 +88,10 @@ def _short_forms(singulars: tuple[str, ...]) -> tuple[str | None, ...]:
         others = [s for i, s in enumerate(singulars) if i != index and s != singular]
         short = None
         if is_long(singular):
-            candidate = short_name(singular)
-            if candidate is not None and not any(_clashes(candidate, other) for other in others):
-                short = candidate
+            for candidate in (short_name(singular), _longer_name(singular)):
+                if candidate is not None and not any(_clashes(candidate, other) for other in others):
+                    short = candidate
+                    break
         found.append(short)
     return tuple(found)
 

@@ -9,7 +9,7 @@ directions come from compare.py, aggregation from build.py.
 from __future__ import annotations
 
 from ..facts.occupation import Occupation
-from .build import Pair
+from .build import Pair, drop_repeated_rows
 from .demographics import plan_demographics
 from .duties import plan_duties
 from .education import plan_education
@@ -50,7 +50,7 @@ def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
         pair_key=f"{a.slug}|{b.slug}",
         subjects=(a.slug, b.slug),
         title=SentenceSpec("title", {"a": ra, "b": rb, "coordinated": ctx.coordinated()}),
-        sections=tuple(s for s in sections if s is not None),
+        sections=drop_repeated_rows(tuple(s for s in sections if s is not None)),
         missing_cell=SentenceSpec("label.missing", {}),
         referents=(ra, rb),
     )

@@ -209,6 +209,39 @@ def table(ctx: Pair, name: str, rows: tuple[Row, ...]) -> Table:
     return Table(ctx.columns(), kept)
 
 
+def drop_repeated_rows(sections: tuple[SectionPlan, ...]) -> tuple[SectionPlan, ...]:
+    """Each fact in one table only: a later table loses the rows an earlier one showed.
+
+    "Yearly salary" at a glance and "Average salary" under Salary are one figure; a reader who
+    meets it twice learns nothing the second time. A table left with no rows is dropped.
+    """
+    seen: set[frozenset[str]] = set()
+    kept_sections = []
+    for section in sections:
+        blocks: list[Any] = []
+        changed = False
+        for block in section.blocks:
+            if not isinstance(block, Table):
+                blocks.append(block)
+                continue
+            rows = []
+            for row in block.rows:
+                key = frozenset(k for cell in row.cells if cell is not None for k in cell.facts)
+                if key in seen:
+                    changed = True
+                else:
+                    seen.add(key)
+                    rows.append(row)
+            if len(rows) == len(block.rows):
+                blocks.append(block)
+            elif rows:
+                blocks.append(Table(block.columns, tuple(rows)))
+        if changed:
+            section = SectionPlan(section.id, section.heading, tuple(blocks))
+        kept_sections.append(section)
+    return tuple(kept_sections)
+
+
 def _column(occupation: Occupation, name: str, rows: tuple[Row, ...]) -> _Column:
     """One job's side of a table: a cell for each row, None where the job lacks the fact, and
     the rows where it has it."""

@@ -20,7 +20,7 @@ from .build import (
 from .compare import compare_money, same_text
 from .quantities import Count, Money
 from .reads import derived, fact_key, facts_of
-from .spec import Referent, SectionPlan, SentenceSpec
+from .spec import Referent, SectionPlan, SentenceSpec, Table
 
 
 def plan_salary(ctx: Pair) -> SectionPlan | None:
@@ -39,14 +39,12 @@ def plan_salary(ctx: Pair) -> SectionPlan | None:
             compare = directional(
                 ctx, "salary.hourly", "salary.hourly", *hourly, compare=compare_money, wrap=Money, slot="rate"
             )
-    median = pair_sentence(
-        ctx,
-        "salary.median",
-        "salary.median",
-        Money,
-        equal=_same_money,
-        slot="median",
+    # The gap between the medians; a median only one job has is the table's to print.
+    medians = ctx.both("salary.median")
+    median = directional(
+        ctx, "salary.median", "salary.median", *medians, compare=compare_money, wrap=Money, slot="median"
     )
+    median = [s for s in median if not s.message.endswith(".one")]
     where = paragraph(
         *flat(
             _industry_sentences(ctx),
@@ -57,20 +55,22 @@ def plan_salary(ctx: Pair) -> SectionPlan | None:
     return section(
         "salary",
         SentenceSpec("heading.salary", ctx.roles()),
-        [paragraph(*flat(compare, median, _range_sentences(ctx))), where, figures],
+        [paragraph(*flat(compare, median, _range_sentences(ctx, figures))), where, figures],
     )
 
 
-def _same_money(x: float, y: float) -> bool:
-    return compare_money(x, y).is_tie
-
-
-def _range_sentences(ctx: Pair) -> list[SentenceSpec]:
+def _range_sentences(ctx: Pair, figures: Table) -> list[SentenceSpec]:
     """Typical ranges and BLS's 10th–90th percentiles mean different things, so each has its own words.
+
+    Only where the salary table does not print the range: prose that repeats a row tells the
+    reader nothing new.
 
     A top-coded 90th percentile is only a floor: its sentences say "at least", and the
     variants that state a closed range are excluded by their `top_coded` condition.
     """
+    shown = {key for row in figures.rows for cell in row.cells if cell is not None for key in cell.facts}
+    if fact_key(ctx.a, "salary.range") in shown or fact_key(ctx.b, "salary.range") in shown:
+        return []
     typical = pair_sentence(
         ctx, "salary.range", "salary.range", money_range,
         equal=lambda x, y: x == y, slot="range", read="salary.range.typical",
