@@ -158,10 +158,10 @@ PLANTS = {
     ),
     "d-unqualified-superlative": (
         "salary.yaml",
-        "salary.metro.pay.ranked",
-        "In the {{ metro }} metro area, {{ role | plural }} earn {{ pay }} a year on average,"
-        " more than in any other.",
-        "a superlative over all metro areas",
+        "salary.best.ranked",
+        "{{ role | plural }} are paid best in the {{ industry }} industry ({{ industry_pay }}),"
+        " in {{ state }} ({{ state_pay }}), and in {{ metro }} ({{ metro_pay }}).",
+        "a superlative over all",
     ),
     "d-unqualified-industry": (
         "salary.yaml",

@@ -30,11 +30,6 @@ ONET_NOTICE = json.loads((ROOT / "data" / "onet" / "onet-29.3.json").read_text(e
 ONET_FIELDS = ("work", "skill_ratings", "requirements", "alternate_titles", "technologies")
 # Names that take "the" in running text, as the editors' records and the datasets write them.
 NEEDS_THE = re.compile(r"(?<![\w.])(U\.S\. Bureau|University of|O\*NET \d[\d.]* Database)")
-# plan/overview.py still plans the overview's citations as one sentence; these checks pass once
-# it plans them with plan.sources.citation_list, as comparison articles do (strict: then remove).
-OVERVIEW_LIST = pytest.mark.xfail(
-    strict=True, reason="plan/overview.py does not yet call plan.sources.citation_list"
-)
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +183,6 @@ def test_the_hand_written_overview_page_cites_its_records(generator):
         assert record.sources and all(citation in text for citation in record.sources)
 
 
-@OVERVIEW_LIST
 def test_overview_pages_list_their_citations_one_an_item(generator, overview_slugs):
     for slug in overview_slugs:
         document = generator.overview_document(slug)
@@ -196,7 +190,6 @@ def test_overview_pages_list_their_citations_one_an_item(generator, overview_slu
         assert _listed(_sources(document)) == _citations(records, overview=True), slug
 
 
-@OVERVIEW_LIST
 def test_overview_pages_name_no_bureau_without_the_in_running_text(generator, overview_slugs):
     for slug in overview_slugs:
         assert _check_the(generator.overview_document(slug)) == [], slug

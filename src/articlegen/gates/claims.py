@@ -137,7 +137,7 @@ def read_claims(
     ranked = _ranked_superlative(sentence, pair, floor_of)
     if ranked is not None:
         return ranked
-    benchmark = _against_benchmark(sentence, pair)
+    benchmark = _against_benchmark(sentence, pair, names_of)
     if benchmark is not None:
         return benchmark
     subjects, pairs = paired_facts(sentence.facts)
@@ -426,9 +426,15 @@ BENCHMARKS = {
 _EQUAL_WORDS = re.compile(r"\b(?:equals?|matches|the same as|as fast as)\b", re.IGNORECASE)
 
 
-def _against_benchmark(sentence: Sentence, pair: tuple[str, str]) -> ClaimsRead | None:
+def _against_benchmark(
+    sentence: Sentence, pair: tuple[str, str], names_of: Callable[[str], Iterable[str]]
+) -> ClaimsRead | None:
     """A job, or both ("both", "each"), said to be above, below or equal to an all-occupations
-    figure: every job the sentence has the figure for must stand where the sentence says."""
+    figure: every job the sentence has the figure for must stand where the sentence says.
+
+    Read clause by clause (clauses end at ";"): a clause that names jobs says where those jobs
+    stand ("A are above the 3.1% ...; B are below it"); one that names none speaks of every job
+    ("Both projections are below ...")."""
     found = []
     for key, value in sentence.facts.items():
         slug, _, rest = key.partition(".")
@@ -438,24 +444,31 @@ def _against_benchmark(sentence: Sentence, pair: tuple[str, str]) -> ClaimsRead 
     if not found:
         return None
     masked = mask_texts(sentence.text, [t for v in sentence.facts.values() for t in fact_texts(v)])
-    # Here a comparative before a figure ("faster than 3.1%") compares with that figure: the benchmark.
-    ways = [UP if m.group("up") else DOWN for m in _ANY_COMPARATIVE.finditer(masked)]
-    if _EQUAL_WORDS.search(masked):
-        ways.append("same")
+    names = {slug: list(names_of(slug)) for slug, *_ in found}
     problems = []
-    for slug, own, value, benchmark in found:
-        mine, theirs = numbers.round_percent(value), numbers.round_percent(benchmark)
-        actual = "same" if mine == theirs else (UP if mine > theirs else DOWN)
-        for way in ways:
-            if way != actual:
-                problems.append(
-                    FalseClaim(
-                        pair, sentence.message, sentence.variant, sentence.file, sentence.line, sentence.text,
-                        f"says {slug} is {_WAY_WORDS[way]} the all-occupations figure on {own}, but "
-                        f"{_fmt(mine, PERCENT)} is {_WAY_WORDS[actual]} {_fmt(theirs, PERCENT)}",
-                    )
-                )  # fmt: skip
-    return ClaimsRead(True, len(ways) * len(found), bool(ways), tuple(problems))
+    claims = 0
+    for clause in masked.split(";"):
+        # Here a comparative before a figure ("faster than 3.1%") compares with that figure: the benchmark.
+        ways = [UP if m.group("up") else DOWN for m in _ANY_COMPARATIVE.finditer(clause)]
+        if _EQUAL_WORDS.search(clause):
+            ways.append("same")
+        named = {slug for _, slug in _mentions(clause, names)}
+        about = [f for f in found if f[0] in named] or found
+        claims += len(ways) * len(about)
+        for slug, own, value, benchmark in about:
+            mine, theirs = numbers.round_percent(value), numbers.round_percent(benchmark)
+            actual = "same" if mine == theirs else (UP if mine > theirs else DOWN)
+            for way in ways:
+                if way != actual:
+                    problems.append(
+                        FalseClaim(
+                            pair, sentence.message, sentence.variant, sentence.file, sentence.line,
+                            sentence.text,
+                            f"says {slug} is {_WAY_WORDS[way]} the all-occupations figure on {own}, but "
+                            f"{_fmt(mine, PERCENT)} is {_WAY_WORDS[actual]} {_fmt(theirs, PERCENT)}",
+                        )
+                    )  # fmt: skip
+    return ClaimsRead(True, claims, claims > 0, tuple(problems))
 
 
 _WAY_WORDS = {UP: "above", DOWN: "below", "same": "equal to"}

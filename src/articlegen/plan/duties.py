@@ -39,8 +39,10 @@ def responsibility_list(occupation: Occupation, role: Referent, lead: str) -> Bu
     """The record's responsibilities as a list under a lead sentence; overview pages use their own lead."""
     if not occupation.responsibilities:
         return None
+    # The lead states that the items are this job's duties: it carries the list's size as its fact.
+    listed = {fact_key(occupation, "responsibilities_listed"): len(occupation.responsibilities)}
     return BulletList(
-        SentenceSpec(lead, {"role": role}),
+        SentenceSpec(lead, {"role": role}, listed),
         tuple(
             paragraph(Verbatim(item, fact_key(occupation, f"responsibilities.{i}")))
             for i, item in enumerate(occupation.responsibilities)

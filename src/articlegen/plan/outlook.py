@@ -87,16 +87,21 @@ def growth_sentences(ctx: Pair, stem: str) -> list[SentenceSpec]:
 
 
 def _one_average_sentence(ctx: Pair, stem: str, sentences: list[SentenceSpec]) -> list[SentenceSpec]:
-    """Two jobs on the same side of the average are said in one sentence, not two alike."""
+    """Both jobs against the average in one sentence, so that the average is said once."""
     averages = [s for s in sentences if s.message.startswith(f"{stem}.average.")]
-    if (
-        len(averages) != 2
-        or averages[0].message != averages[1].message
-        or averages[0].message.endswith(".same")
-    ):
+    if len(averages) != 2 or averages[0].message.endswith(".same") or averages[1].message.endswith(".same"):
         return sentences
     first, second = averages
     way = first.message.rsplit(".", 1)[1]
+    if first.message != second.message:  # one above, one below: the average said once, between them
+        above, below = (first, second) if way == "above" else (second, first)
+        slots = {
+            "above": above.slots["role"],
+            "below": below.slots["role"],
+            "average": first.slots["average"],
+        }
+        split = SentenceSpec(f"{stem}.average.split", slots, {**first.facts, **second.facts})
+        return [s for s in sentences if s not in averages] + [split]
     slots = {
         **ctx.roles(),
         "a_growth": first.slots["growth"],

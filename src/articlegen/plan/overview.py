@@ -26,7 +26,7 @@ from .reads import fact_key, facts_of, percentile_range, referent, typical_range
 from .salary import industry_sentence, place_sentences
 from .skills import DISTINCT_SKILLS, SHARED_SKILLS
 from .skills import skill_list as _plan_skill_list
-from .sources import notices
+from .sources import citation_list, notices
 from .spec import ArticlePlan, Block, BulletList, Referent, SectionPlan, SentenceSpec, Verbatim
 from .training import entry_sentences
 
@@ -164,7 +164,8 @@ def _soft_skill_list(occupation: Occupation, role: Referent) -> BulletList | Non
                 Verbatim(skill.example, key + ".example") if skill.example else None,
             )
         )
-    return BulletList(SentenceSpec("page.soft_skills.lead", {"role": role}), tuple(items))
+    listed = {fact_key(occupation, "soft_skills_listed"): len(occupation.soft_skills)}
+    return BulletList(SentenceSpec("page.soft_skills.lead", {"role": role}, listed), tuple(items))
 
 
 def _pay(occupation: Occupation, role: Referent) -> SectionPlan | None:
@@ -236,13 +237,10 @@ def _sources(occupation: Occupation, others: Sequence[Occupation]) -> SectionPla
         c for o in records if o.workforce and o.workforce.source for c in o.workforce.source.split("; ")
     }
     cited = tuple(dict.fromkeys(s for o in records for s in o.sources if s not in unused))
-    if not cited:
-        return None
-    facts = {fact_key(o, "sources"): o.sources for o in records if o.sources}
     return section(
         "sources",
         SentenceSpec("page.heading.sources", {}),
-        [paragraph(SentenceSpec("page.sources.cite", {"sources": Items(cited)}, facts)), notices(records)],
+        [citation_list("page.sources.lead", records, cited), notices(records)],
     )
 
 

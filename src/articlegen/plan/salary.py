@@ -45,12 +45,7 @@ def plan_salary(ctx: Pair) -> SectionPlan | None:
         ctx, "salary.median", "salary.median", *medians, compare=compare_money, wrap=Money, slot="median"
     )
     median = [s for s in median if not s.message.endswith(".one")]
-    where = paragraph(
-        *flat(
-            _industry_sentences(ctx),
-            *(place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))),
-        )
-    )
+    where = paragraph(*_where_sentences(ctx))
     figures = table(ctx, "salary", _SALARY_ROWS)
     return section(
         "salary",
@@ -94,6 +89,54 @@ def _range_sentences(ctx: Pair, figures: Table) -> list[SentenceSpec]:
                 SentenceSpec("salary.percentiles.one", slots, {fact_key(occupation, "salary.range"): value})
             )
     return [*typical, *percentiles]
+
+
+def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
+    """Where each job pays best. A job whose data ranks industries, states and metro areas over
+    one floor of jobs (OEWS) gets one sentence for all three, so that the floor is said once;
+    an industry both jobs share is said once for both, and the places then job by job."""
+    industries = _industry_sentences(ctx)
+    if industries and ".same" in industries[0].message:
+        return flat(industries, *(place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))))
+    found: list[SentenceSpec] = []
+    for occupation, role in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)):
+        best = best_places(occupation, role)
+        if best is not None:
+            found.append(best)
+        else:
+            found += [
+                *industry_sentence(occupation, role, "salary.industry"),
+                *place_sentences(occupation, role),
+            ]
+    return found
+
+
+_BEST_PLACES = (
+    "top_pay.industry", "top_pay.industry_salary", "top_pay.state", "top_pay.state_salary",
+    "top_pay.metro", "top_pay.metro_salary", "top_pay.min_jobs",
+)  # fmt: skip
+
+
+def best_places(occupation: Occupation, role: Referent) -> SentenceSpec | None:
+    """The best-paying industry, state and metro area in one sentence, where the data ranks all
+    three over the same floor of jobs; None where any is missing."""
+    return derived(occupation, "best_places", lambda: _make_best_places(occupation, role))  # type: ignore[no-any-return]
+
+
+def _make_best_places(occupation: Occupation, role: Referent) -> SentenceSpec | None:
+    known = facts_of(occupation)
+    values = [known[key] for key in _BEST_PLACES]
+    if any(value is None for value in values):
+        return None
+    industry, industry_pay, state, state_pay, metro, metro_pay, floor = values
+    slots = {
+        "role": role, "min_jobs": Count(floor),
+        "industry": industry, "industry_pay": Money(industry_pay),
+        "state": state, "state_pay": Money(state_pay),
+        "metro": metro, "metro_pay": Money(metro_pay),
+    }  # fmt: skip
+    facts = {fact_key(occupation, key): value for key, value in zip(_BEST_PLACES, values, strict=True)}
+    return SentenceSpec("salary.best.ranked", slots, facts)
 
 
 def _industry_sentences(ctx: Pair) -> list[SentenceSpec]:

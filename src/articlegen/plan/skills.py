@@ -66,4 +66,5 @@ def _make_skill_list(occupation: Occupation, role: Referent, prefix: str) -> Bul
             spec = SentenceSpec(f"{prefix}skills.item.noshare", {"skill": skill.name}, {key: skill.name})
         example = Verbatim(skill.example, key + ".example") if skill.example else None
         items.append(paragraph(spec, example))
-    return BulletList(SentenceSpec(f"{prefix}skills.list_lead", {"role": role}), tuple(items))
+    listed = {fact_key(occupation, "skills_listed"): len(detailed)}  # the lead says whose skills follow
+    return BulletList(SentenceSpec(f"{prefix}skills.list_lead", {"role": role}, listed), tuple(items))
