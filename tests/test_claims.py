@@ -133,7 +133,9 @@ def _plant(tmp_path: Path, file: str, message: str, text: str) -> Path:
 
 def _pairs(generator) -> list[tuple[str, str]]:
     hand = sorted(e.slug for e in generator.catalog.entries.values() if e.source == "hand")
-    return [*itertools.permutations(hand, 2), (NP, RN), (RN, NP), ("pediatric-surgeons", "cashiers")]
+    # accountants grow faster than all occupations and short-order cooks slower: a split benchmark
+    split = ("accountants-and-auditors", "cooks-short-order")
+    return [*itertools.permutations(hand, 2), (NP, RN), (RN, NP), ("pediatric-surgeons", "cashiers"), split]
 
 
 PLANTS = {
@@ -162,6 +164,13 @@ PLANTS = {
         "{{ role | plural }} are paid best in the {{ industry }} industry ({{ industry_pay }}),"
         " in {{ state }} ({{ state_pay }}), and in {{ metro }} ({{ metro_pay }}).",
         "a superlative over all",
+    ),
+    "f-split-benchmark-swapped": (
+        "outlook.yaml",
+        "outlook.average.split",
+        "{{ below | plural }} are projected to grow faster than the {{ average }} BLS projects for all"
+        " occupations; {{ above | plural }}, more slowly.",
+        "the all-occupations figure",
     ),
     "d-unqualified-industry": (
         "salary.yaml",

@@ -129,5 +129,7 @@ def _widest_gap(ctx: Pair) -> list[SentenceSpec]:
         "lower": ctx.rb if a_high else ctx.ra,
         "higher_score": Score(max(va, vb)),
         "lower_score": Score(min(va, vb)),
+        # the gap of the scores as printed; the scores themselves are in the table and the top lists
+        "points": Score(abs(round_half_up(va, 1) - round_half_up(vb, 1))),
     }
     return [SentenceSpec("ratings.gap", slots, facts)]
