@@ -216,8 +216,10 @@ def opening(text: str, words: int = 2) -> str:
 def count_title_repeats(document: Document, forms: Mapping[str, Sequence[str]]) -> tuple[TitleCount, ...]:
     """How often each long title (slug -> its singular and plural forms) is printed in full in prose.
 
-    Shorter titles are left out: "tellers" may be said as often as the prose likes."""
-    texts = [s.text for s in document.prose()]
+    Shorter titles are left out: "tellers" may be said as often as the prose likes. Data text is
+    not ours to shorten, so quotations (a Census group's name, O*NET's words) and verbatim
+    sentences (task lists) are not counted."""
+    texts = [_QUOTED.sub(" ", s.text) for s in document.prose() if s.message is not None]
     counts = []
     for slug, names in forms.items():
         if max(len(n.split()) for n in names) < LONG_TITLE_WORDS:
@@ -225,6 +227,9 @@ def count_title_repeats(document: Document, forms: Mapping[str, Sequence[str]]) 
         pattern = _full_forms(tuple(sorted({n.lower() for n in names}, key=len, reverse=True)))
         counts.append(TitleCount(slug, names[-1], sum(len(pattern.findall(t)) for t in texts)))
     return tuple(counts)
+
+
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 
 
 @lru_cache(maxsize=4096)
@@ -241,7 +246,7 @@ def find_repeated_figures(document: Document, names: Sequence[str] = ()) -> tupl
     """Figures printed in two or more prose sentences; twice in one sentence is one statement."""
     counts: Counter[str] = Counter()
     for sentence in document.prose():
-        counts.update(set(sentence_figures(sentence, names)))
+        counts.update(list(dict.fromkeys(sentence_figures(sentence, names))))  # reading order, each once
     return tuple(RepeatedFigure(f, n) for f, n in counts.items() if n > 1)
 
 

@@ -58,6 +58,7 @@ class _Realizer:
         self.shorts = shortened_referents(plan.referents)
         self.full_mentions: dict[str, int] = {}
         self.named_in_section: set[str] = set()
+        self.last_opening: str | None = None  # the first two words of the last prose sentence
 
     def sentence(self, spec: SentenceSpec, *, distinct: bool, fragment: bool = False) -> Sentence:
         message_id, slots, observe, cache = spec.message, spec.slots, self.observe, self.cache
@@ -97,9 +98,14 @@ class _Realizer:
             variant = variants[_best(self.scores.scores(choices.keys), choices.ids, used)]
         if observe is not None:
             seen = frozenset(used)
-        if distinct:
-            used.add(variant.id)
         text, subject = cache.render(variant, message_id, slots, fragment, previous)
+        if distinct:
+            if len(variants) > 1 and self.last_opening is not None and opening_of(text) == self.last_opening:
+                variant, text, subject = self._reopen(
+                    message_id, choices, used, variant, text, subject, slots, previous
+                )
+            used.add(variant.id)
+            self.last_opening = opening_of(text)
         if shortable:
             subject = self._named(text, shortable, subject)
         self.previous_subject = subject
@@ -110,6 +116,32 @@ class _Realizer:
         if reusable:
             cache.keep_for_spec(spec, fragment, sentence, self.previous_subject)
         return sentence
+
+    def _reopen(
+        self,
+        message_id: str,
+        choices: Choices,
+        used: set[str] | frozenset[str],
+        chosen: Variant,
+        text: str,
+        subject: Any,
+        slots: Mapping[str, Any],
+        previous: Any,
+    ) -> tuple[Variant, str, Any]:
+        """The best other variant, unused ones first, whose sentence does not open with the same two
+        words as the sentence before ("BLS lists … BLS lists …"); the chosen one where none does."""
+        scores = self.scores.scores(choices.keys)
+        order = sorted(
+            range(len(scores)), key=lambda i: (choices.ids[i] not in used, scores[i]), reverse=True
+        )
+        for index in order:
+            other = choices.variants[index]
+            if other is chosen:
+                continue
+            other_text, other_subject = self.cache.render(other, message_id, slots, False, previous)
+            if opening_of(other_text) != self.last_opening:
+                return other, other_text, other_subject
+        return chosen, text, subject
 
     def _refer(
         self, slots: Mapping[str, Any], previous: Any
@@ -149,6 +181,7 @@ class _Realizer:
 
     def piece(self, piece: SentenceSpec | Verbatim, *, distinct: bool) -> Sentence:
         if isinstance(piece, Verbatim):
+            self.last_opening = None  # data text, worded by its dataset: it breaks a run of ours
             return Sentence(tidy_verbatim(piece.text), facts={piece.fact: piece.text})
         return self.sentence(piece, distinct=distinct)
 
@@ -177,6 +210,7 @@ class _Realizer:
         sections = []
         for section in self.plan.sections:
             self.named_in_section = set()
+            self.last_opening = None
             heading = (
                 self.sentence(section.heading, distinct=False, fragment=True) if section.heading else None
             )
@@ -199,8 +233,10 @@ class _Realizer:
                         for para in (self.paragraph(item, distinct=False) for item in block.items)
                     )
                     blocks.append(ListBlock(lead, items))
+                    self.last_opening = None
                 elif isinstance(block, Table):
                     blocks.append(self.table(block))
+                    self.last_opening = None
             sections.append(Section(section.id, heading, tuple(blocks)))
         title = self.sentence(self.plan.title, distinct=False, fragment=True)
         return Document(self.plan.kind, self.plan.subjects, self.seed, title, tuple(sections))
@@ -475,6 +511,15 @@ def cache_for(bank: Phrasebank) -> RealizeCache:
     ident = id(bank)
     _CACHES[ident] = (weakref.ref(bank, lambda _: _CACHES.pop(ident, None)), cache)
     return cache
+
+
+_WORD = re.compile(r"[\w*'’-]+")
+
+
+def opening_of(text: str) -> str:
+    """A sentence's first two words, lowercased: two sentences in a row that open alike read as a
+    list someone forgot to vary."""
+    return " ".join(_WORD.findall(text[:60].lower())[:2])
 
 
 def _plural_subject(role: Any, text: str) -> Any:
