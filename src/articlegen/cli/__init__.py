@@ -23,6 +23,7 @@ COMMANDS = {
     "import-oews": "oews:import_oews_command",
     "import-onet": "onet:import_onet_command",
     "import-projections": "projections:import_projections_command",
+    "info": "info:info",
     "lint": "lint:lint",
     "list": "catalog:list_occupations",
     "overview": "overview:overview",

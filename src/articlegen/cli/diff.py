@@ -17,7 +17,7 @@ from ..editing.diff import (
     open_side,
     report_to_text,
 )
-from ..resources import default_data_dir, default_phrasebank_dir
+from ..resources import current_workspace
 from .common import bank_option, data_option, friendly
 from .coverage import limit_option, pairs_option, seed_option
 
@@ -62,24 +62,26 @@ def diff(
 
     \b
     Renders each pair under the base content and the current content (--data and
-    --phrasebanks, default the bundled ones) and prints a unified diff of each
-    article that changed, one sentence a line (headings, list items and table rows
-    count as sentences), then a summary such as "3 of 11 articles changed,
-    5 sentences". Both sides run the current Python code, so the diff shows the
-    effect of edits to phrasebanks and data only.
+    --phrasebanks, default the project folder's: see `articlegen info`) and prints
+    a unified diff of each article that changed, one sentence a line (headings,
+    list items and table rows count as sentences), then a summary such as "3 of 11
+    articles changed, 5 sentences". Both sides run the current Python code, so the
+    diff shows the effect of edits to phrasebanks and data only.
 
     \b
     --base GITREV takes the same data and phrasebank directories as they were at
-    that revision of the git checkout that holds them (uncommitted edits are on
-    the current side). --base-dir DIR reads DIR/phrasebanks/en/ and DIR/data/.
+    that revision of the git checkout that holds them, read from git at their
+    paths in it, e.g. phrasebanks/en/ (uncommitted edits are on the current side).
+    --base-dir DIR reads DIR/phrasebanks/en/ and DIR/data/.
     An article one side cannot render (e.g. the base lacks an occupation) gets a
     line saying so. Exit status: 0, or with --exit-code 1 when any article differs
     or could not be compared; 2 for bad input.
     """
     if (revision is None) == (base_dir is None):
         raise click.UsageError("give exactly one of --base GITREV and --base-dir DIR")
-    data = data_dir or default_data_dir()
-    bank = phrasebank_dir or default_phrasebank_dir()
+    workspace = current_workspace()
+    data = data_dir or workspace.data_dir
+    bank = phrasebank_dir or workspace.phrasebank_dir
     with tempfile.TemporaryDirectory(prefix="articlegen-base-") as scratch:
         base_content = (  # first, so that a bad revision fails before any loading
             export_revision(revision, data, bank, Path(scratch))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..editing.serve import Snapshot, make_server
+from ..resources import current_workspace
 from .common import bank_option, data_option, friendly
 
 
@@ -32,8 +33,13 @@ def _report(snapshot: Snapshot) -> None:
 @bank_option
 @friendly
 def serve(port: int, host: str, data_dir: Path | None, phrasebank_dir: Path | None) -> None:
-    """Preview articles in the browser; the page updates when a phrasebank or data file is saved."""
-    server = make_server(host, port, data_dir, phrasebank_dir, on_reload=_report)
+    """Preview articles in the browser; the page updates when a phrasebank or data file is saved.
+
+    The content is the project folder's (see `articlegen info`) unless --data and --phrasebanks
+    say otherwise; the page names files relative to the project folder.
+    """
+    workspace = current_workspace()
+    server = make_server(host, port, data_dir, phrasebank_dir, on_reload=_report, workspace=workspace)
     click.echo(f"Previewing articles at {server.url}  (Ctrl-C to stop)")
     if not server.loopback:
         click.echo(f"articlegen: listening on {host}: other machines can read the page", err=True)

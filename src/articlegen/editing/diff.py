@@ -20,6 +20,7 @@ from ..errors import ArticlegenError
 from ..facts.yamlio import display_path
 from ..pipeline import Generator, open_generator
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from ..resources import is_installed_copy
 
 BASE_DATA = Path("data")
 BASE_PHRASEBANKS = Path("phrasebanks") / "en"
@@ -88,7 +89,18 @@ def base_dir_content(root: Path) -> Content:
 
 
 def export_revision(revision: str, data_dir: Path, phrasebank_dir: Path, into: Path) -> Content:
-    """The same data and phrasebank directories as they were at `revision`, exported under `into`."""
+    """The same data and phrasebank directories as they were at `revision`, exported under `into`.
+
+    Each is read from git at its path in the checkout (phrasebanks/en/, data/), never from the
+    copy installed with the package: that copy can sit inside the checkout (.venv/), untracked.
+    """
+    for directory in (data_dir, phrasebank_dir):
+        if is_installed_copy(directory):
+            raise ArticlegenError(
+                f"--base: {display_path(directory)} is the copy of the content installed with articlegen, "
+                "which no git revision holds; run diff inside your clone (a folder holding phrasebanks/ "
+                "and data/), or name its folders with --data and --phrasebanks"
+            )
     top = _git_toplevel(phrasebank_dir)
     commit = None
     if not revision.startswith("-"):  # never let a revision pass for an option

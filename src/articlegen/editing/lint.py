@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from hashlib import blake2b
 from pathlib import Path
 
@@ -57,14 +57,22 @@ class LintReport:
         return f"lint: {checked}: {len(self.problems)} {noun} in {files} file{'s' * (files != 1)}"
 
 
-def lint_phrasebanks(phrasebank_dir: Path, data_dir: Path) -> LintReport:
-    """Lint a phrasebank directory; raises ArticlegenError only when the input is unusable."""
+def lint_phrasebanks(
+    phrasebank_dir: Path, data_dir: Path, *, show: Callable[[str], str] | None = None
+) -> LintReport:
+    """Lint a phrasebank directory; raises ArticlegenError only when the input is unusable.
+
+    `show` renames each problem's file (the CLI's: relative to the project folder, wherever in it
+    the command runs); without it files are named as loaded, relative to the working directory.
+    """
     bank, problems, broken = read_phrasebank(phrasebank_dir)
     catalog = load_catalog(data_dir)
     pairs = choose_lint_pairs(catalog)
     pages = choose_lint_pages(catalog)
     unreadable = {p.file for p in problems if p.message.startswith(_FILE_FAULTS)}
     found = list(problems) + _render_problems(bank, broken, pairs, sorted(unreadable), pages)
+    if show is not None:
+        found = [replace(p, file=show(p.file)) for p in found]
     unique = sorted(set(found), key=lambda p: (p.file, p.line, p.col, p.message))
     return LintReport(
         problems=tuple(unique),

@@ -19,10 +19,12 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -33,7 +35,7 @@ from ..facts.load import Catalog, load_catalog
 from ..facts.yamlio import display_path
 from ..pipeline import Generator
 from ..render.annotated import render_annotated_html
-from ..resources import default_data_dir, default_phrasebank_dir
+from ..resources import Workspace, current_workspace
 from ..wording.phrasebank import Phrasebank, read_phrasebank
 
 ASSET_DIR = Path(__file__).resolve().parent / "serve_assets"
@@ -70,12 +72,40 @@ class _Unusable(Exception):
         self.problems = problems
 
 
-def read_bank(directory: Path) -> Phrasebank:
-    """Load the phrasebanks, failing with every problem lint's load pass finds, not just the first."""
+def read_bank(directory: Path, show: Callable[[str], str] | None = None) -> Phrasebank:
+    """Load the phrasebanks, failing with every problem lint's load pass finds, not just the first.
+
+    `show` renames the files that problems and sentences name (the CLI's: relative to the project
+    folder); without it they are named as loaded, relative to the working directory.
+    """
     bank, problems, _ = read_phrasebank(directory)
     if problems:
-        raise _Unusable(tuple(str(problem) for problem in problems))  # `file:line:col: message`
-    return bank
+        shown = (
+            problem if show is None else replace(problem, file=show(problem.file)) for problem in problems
+        )
+        raise _Unusable(tuple(str(problem) for problem in shown))  # `file:line:col: message`
+    return bank if show is None else with_files_shown(bank, show)
+
+
+def with_files_shown(bank: Phrasebank, show: Callable[[str], str]) -> Phrasebank:
+    """The phrasebank with each message's and variant's file renamed, so that the page's sources
+    and render errors name files as `show` does."""
+    names: dict[str, str] = {}  # a few files, hundreds of variants
+
+    def name(file: str) -> str:
+        if file not in names:
+            names[file] = show(file)
+        return names[file]
+
+    messages = {
+        message_id: replace(
+            message,
+            file=name(message.file),
+            variants=tuple(replace(variant, file=name(variant.file)) for variant in message.variants),
+        )
+        for message_id, message in bank.messages.items()
+    }
+    return replace(bank, messages=MappingProxyType(messages))
 
 
 def attempt(load: Callable[[Path], Loaded], directory: Path) -> Loaded | Problems:
@@ -120,10 +150,15 @@ class Preview:
     """The current content and its version; thread-safe."""
 
     def __init__(
-        self, data_dir: Path, phrasebank_dir: Path, on_reload: Callable[[Snapshot], None] | None = None
+        self,
+        data_dir: Path,
+        phrasebank_dir: Path,
+        on_reload: Callable[[Snapshot], None] | None = None,
+        show: Callable[[str], str] | None = None,
     ) -> None:
         self.data_dir, self.phrasebank_dir = data_dir, phrasebank_dir
         self._on_reload = on_reload
+        self.show = show
         self._reload_lock = threading.Lock()
         self._render_lock = threading.Lock()  # the realizer's helpers (inflect) were not written for threads
         self._changed = threading.Condition()
@@ -138,6 +173,10 @@ class Preview:
     def watched(self) -> list[Path]:
         return [self.phrasebank_dir, self.data_dir]
 
+    def name(self, path: Path) -> str:
+        """A watched folder as the page names it, as `show` names files."""
+        return self.show(str(path)) if self.show is not None else display_path(path)
+
     def refresh(self) -> Snapshot:
         """The content as the files are now, reloading what changed since the last look."""
         with self._reload_lock:
@@ -150,7 +189,7 @@ class Preview:
             if prints == self._prints:
                 return self._snapshot
             if prints[0] != self._prints[0]:
-                self._phrasebank = attempt(read_bank, self.phrasebank_dir)
+                self._phrasebank = attempt(partial(read_bank, show=self.show), self.phrasebank_dir)
             if prints[1] != self._prints[1]:
                 self._catalog = attempt(load_catalog, self.data_dir)
             self._prints = prints
@@ -338,7 +377,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _send_page(self) -> None:
         preview = self.server.preview
         page = self.server.pages.get_template("index.html").render(
-            watching=[display_path(p) for p in preview.watched()]
+            watching=[preview.name(p) for p in preview.watched()]
         )
         self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8", csp=True)
 
@@ -395,15 +434,21 @@ def make_server(
     phrasebank_dir: Path | str | None,
     *,
     on_reload: Callable[[Snapshot], None] | None = None,
+    workspace: Workspace | None = None,
 ) -> PreviewServer:
-    """A bound, not yet serving, preview server; run `serve_forever()`. Port 0 picks a free port."""
-    data = Path(data_dir) if data_dir is not None else default_data_dir()
-    bank = Path(phrasebank_dir) if phrasebank_dir is not None else default_phrasebank_dir()
+    """A bound, not yet serving, preview server; run `serve_forever()`. Port 0 picks a free port.
+
+    The content defaults to `workspace`'s (else the project folder of the working directory, or the
+    bundled copy), and the page names files relative to its folder.
+    """
+    workspace = workspace or current_workspace()
+    data = Path(data_dir) if data_dir is not None else workspace.data_dir
+    bank = Path(phrasebank_dir) if phrasebank_dir is not None else workspace.phrasebank_dir
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
     except (socket.gaierror, UnicodeError) as err:
         raise ArticlegenError(f"cannot listen on {host}: {getattr(err, 'strerror', None) or err}") from None
     try:
-        return PreviewServer((host, port), family, lambda: Preview(data, bank, on_reload))
+        return PreviewServer((host, port), family, lambda: Preview(data, bank, on_reload, workspace.show))
     except OSError as err:
         raise ArticlegenError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
