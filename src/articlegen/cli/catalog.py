@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -13,6 +13,8 @@ from ..facts.load import Entry, load_catalog
 from ..facts.occupation import Occupation
 from ..resources import default_data_dir
 from .common import data_option, friendly
+
+EXIT_NO_MATCH = 1  # as grep: nothing found is an answer, not bad input (which exits 2)
 
 
 @click.command(name="list")
@@ -31,56 +33,45 @@ from .common import data_option, friendly
 def list_occupations(
     words: tuple[str, ...], data_dir: Path | None, source: str, group: str | None, as_json: bool
 ) -> None:
-    """List occupations and their slugs; WORDS narrow the list to titles containing all of them.
+    """List occupations and their slugs; WORDS narrow the list to names containing all of them.
 
-    Residual OEWS categories ("All Other") are listed, marked, but are never article subjects.
+    A word matches the start of a word of the title, of the name articles print or of an O*NET
+    alternate title, or is its plural. Residual OEWS categories ("All Other") are listed, marked,
+    but are never article subjects. Nothing matching is one line on stderr and exit status 1.
     """
     catalog = load_catalog(data_dir or default_data_dir())
-    rows = [e for e in catalog.entries.values() if _matches(e, words, source, group)]
+    # The words go by find's own matching, so a hint's "run 'articlegen list ...'" lists its matches.
+    found = catalog.matching(words) if words else dict.fromkeys(catalog.entries)
+    rows = [catalog.entries[slug] for slug in found if _in(catalog.entries[slug], source, group)]
     rows.sort(key=lambda e: (e.source != "hand", e.soc or "", e.slug))
     if as_json:
         click.echo(json.dumps([asdict(e) for e in rows], indent=2))
-        return
     if not rows:
-        click.echo("no occupation matches", err=True)
+        asked = [repr(" ".join(words))] if words else []
+        asked += [f"--source {source}"] if source != "all" else []
+        asked += [f"--group {group}"] if group is not None else []
+        click.echo(f"articlegen: no occupation matches {' '.join(asked) or 'at all'}", err=True)
+        sys.exit(EXIT_NO_MATCH)
+    if as_json:
         return
     width = max(len(e.slug) for e in rows)
     for entry in rows:
         soc = entry.soc or "-"
         note = "  (all other: not used in articles)" if entry.residual else ""
-        also = _alternate_match(entry, words)
+        also = found[entry.slug]
         if also:
             note += f"  (also called {also})"
         click.echo(f"{entry.slug:<{width}}  {soc:<7}  {entry.bls_title or entry.title}{note}")
 
 
-def _matches(entry: Entry, words: tuple[str, ...], source: str, group: str | None) -> bool:
+def _in(entry: Entry, source: str, group: str | None) -> bool:
     if source != "all" and entry.source != source:
         return False
     if group is not None:
         wanted = group.rstrip("0").rstrip("-")
         if not (entry.group or entry.soc or "").startswith(wanted):
             return False
-    # Words match the start of a title's words, so "actors" finds Actors but not Contractors.
-    return _all_words_in(f"{entry.title} {entry.bls_title or ''}", words) or bool(
-        _alternate_match(entry, words)
-    )
-
-
-def _all_words_in(title: str, words: tuple[str, ...]) -> bool:
-    title_words = re.findall(r"[a-z0-9]+", title.casefold())
-    return all(
-        any(w.startswith(part) for w in title_words)
-        for word in words
-        for part in re.findall(r"[a-z0-9]+", word.casefold())
-    )
-
-
-def _alternate_match(entry: Entry, words: tuple[str, ...]) -> str | None:
-    """The first of O*NET's other titles for the job that holds all the words, when its own does not."""
-    if not words or _all_words_in(f"{entry.title} {entry.bls_title or ''}", words):
-        return None
-    return next((t for t in entry.alternate_titles if _all_words_in(t, words)), None)
+    return True
 
 
 @click.command()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -75,8 +76,9 @@ class Catalog:
     occupations: Mapping[str, Occupation]
     source: Path
     entries: Mapping[str, Entry] = field(default_factory=dict)
-    # Alternate titles, case-folded, to the subjects that go by them (several, for some titles).
-    alternate_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The names an article prints for a subject (heading, singular, plural), known without building
+    # its Occupation: the rules take ~0.3 s over every OEWS title, so `find` asks only when it must.
+    printed_names: Callable[[str], tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Occupation]:
         return iter(self.occupations.values())
@@ -85,8 +87,15 @@ class Catalog:
         return len(self.occupations)
 
     def find(self, query: str) -> Occupation:
-        """Resolve a slug or a title (as written in the record or by BLS), case-insensitively."""
-        slug = self._resolve(query)
+        """Resolve a name as a user may write it: the slug, the record's or BLS's title, the forms
+        an article prints ("Nurse Practitioner", "bill and account collectors") or an O*NET
+        alternate title; case, spacing and punctuation aside (see name_key).
+
+        Own names come before printed forms, and those before alternate titles; a name several
+        occupations share at the first of these that has it fails, listing them.
+        """
+        # A slug already, as bulk runs pass: one dict look-up (~1 µs), no name index.
+        slug = query if query in self.entries else self._resolve(query)
         entry = self.entries.get(slug)
         if entry is not None and entry.residual:
             raise UnknownOccupationError(
@@ -95,32 +104,209 @@ class Catalog:
             )
         return self.occupations[slug]
 
+    def matching(self, words: Iterable[str]) -> dict[str, str | None]:
+        """The entries (residual ones too) whose names hold every word, in catalog order: each slug
+        to None when its own names do, else to the first alternate title that does.
+
+        A word matches the start of a name's word ("nurs" finds Nursing Assistants, "actor" not
+        Contractors) or is its plural ("nurses" finds Nurse Practitioners). `list` and the hints of
+        `find` go by this, so a hint's "run 'articlegen list ...'" shows the same occupations.
+        """
+        parts = name_key(" ".join(words)).split()
+        found: dict[str, str | None] = {}
+        for slug, own in self._name_words.items():
+            if _holds(own, parts):
+                found[slug] = None
+                continue
+            also = next((t for t, w in self._alternate_words.get(slug, ()) if _holds(w, parts)), None)
+            if also is not None:
+                found[slug] = also
+        return found
+
     def _resolve(self, query: str) -> str:
-        if not query.strip():  # slugify('') is '' and would match nothing, or worse, anything
+        if not query.strip():  # it would match nothing, or worse, anything
             raise UnknownOccupationError("an empty name names no occupation; give a slug or a title")
-        if query in self.occupations:  # a slug already, as bulk runs pass: slugify would keep it
-            return query
-        wanted = slugify(query)
-        if wanted in self.occupations or wanted in self.entries:
-            return wanted
-        folded = query.strip().casefold()
-        for entry in self.entries.values():
-            if folded in (entry.title.casefold(), (entry.bls_title or "").casefold()):
-                return entry.slug
-        known_as = self.alternate_titles.get(" ".join(folded.split()), ())
-        if len(known_as) == 1:
-            return known_as[0]
-        if known_as:
-            raise UnknownOccupationError(
-                f"{query.strip()!r} is another title of {len(known_as)} occupations: "
-                f"{', '.join(known_as)}; name one by its slug"
-            )
+        key = name_key(query)
+        for index in (self._own_index, self._printed_index):
+            slugs = index.get(key, ())
+            if len(slugs) == 1:
+                return slugs[0]
+            if slugs:
+                raise UnknownOccupationError(self._ambiguous(query, key, "names", list(slugs)))
+        owners = self._alternate_index.get(key, ())
+        if owners:
+            # O*NET gives generic words too ("Nurse" for Registered Nurses, "Analyst" for Financial
+            # Risk Specialists): a title other subjects have whole in their own names names none.
+            holders = self._whole_word_holders(key)
+            if len(owners) == 1 and holders <= {owners[0]}:
+                return owners[0]
+            fits = {slug: None for slug in holders} | {s: key for s in owners if s not in holders}
+            shared = "is another title of" if not holders else "could name"
+            raise UnknownOccupationError(self._ambiguous(query, key, shared, self._ranked(key, fits)))
         raise UnknownOccupationError(self._unknown_message(query))
 
+    def _ambiguous(self, query: str, key: str, shared: str, slugs: list[str]) -> str:
+        """One line naming the first few subjects by slug and title, and where to see the rest."""
+        shown = ", ".join(f"{s} ({self._entry(s).bls_title or self._entry(s).title})" for s in slugs[:_SHOWN])
+        more = (
+            f", and {len(slugs) - _SHOWN} more (run 'articlegen list {key}')" if len(slugs) > _SHOWN else ""
+        )
+        return f"{query.strip()!r} {shared} {len(slugs)} occupations: {shown}{more}; name one by its slug"
+
     def _unknown_message(self, query: str) -> str:
-        close = difflib.get_close_matches(slugify(query), list(self.occupations), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; run 'articlegen list' to see them all"
+        """The closest subjects: those whose names hold the query's words, else near spellings."""
+        key = name_key(query)
+        if not key:  # punctuation only: every name holds its no words
+            return f"unknown occupation {query!r}; run 'articlegen list' to see them all"
+        found = {
+            slug: also for slug, also in self.matching(key.split()).items() if not self._entry(slug).residual
+        }
+        if found:
+            ranked = self._ranked(key, found)
+            hint = f"; did you mean {', '.join(ranked[:_SHOWN])}?"
+            if len(ranked) > _SHOWN:
+                hint += f" ({len(ranked)} match; run 'articlegen list {key}' to see them all)"
+        else:
+            close = difflib.get_close_matches(key, self._spellings, n=_SHOWN * 2, cutoff=0.6)
+            slugs = [s for name in close for s in self._spellings[name] if not self._entry(s).residual]
+            slugs = list(dict.fromkeys(slugs))[:3]
+            hint = (
+                f"; did you mean {', '.join(slugs)}?" if slugs else "; run 'articlegen list' to see them all"
+            )
         return f"unknown occupation {query!r}{hint}"
+
+    def _ranked(self, key: str, found: Mapping[str, str | None]) -> list[str]:
+        """Closest first: subjects matched by their own names before those matched by another title."""
+        closeness = {slug: self._closeness(key, slug, also) for slug, also in found.items()}
+        return sorted(found, key=lambda s: (found[s] is not None, *(-x for x in closeness[s]), s))
+
+    def _whole_word_holders(self, key: str) -> frozenset[str]:
+        """The subjects whose own names (forms included, so singular and plural) have every word whole."""
+        held = [self._word_holders.get(word, frozenset()) for word in key.split()]
+        return frozenset.intersection(*held) if held else frozenset()
+
+    def _closeness(self, key: str, slug: str, also: str | None) -> tuple[int, float]:
+        """How near a matching subject's best name is: query words it has whole ("nurse" in Nurse
+        Midwives, not Nursery Workers), then similarity, which favours names with fewer other words."""
+        parts = key.split()
+        scores = []
+        for name in self._names[slug] if also is None else (also,):
+            words = name_key(name).split()
+            whole = sum(any(p == w or (_fits(p, w) and not w.startswith(p)) for w in words) for p in parts)
+            scores.append((whole, difflib.SequenceMatcher(None, key, " ".join(words)).ratio()))
+        return max(scores)
+
+    def _entry(self, slug: str) -> Entry:
+        entry = self.entries.get(slug)
+        if entry is None:  # a catalog built without entries (tests): its occupations are its entries
+            occupation = self.occupations[slug]
+            entry = Entry(slug, occupation.title, "hand", alternate_titles=occupation.alternate_titles)
+        return entry
+
+    @cached_property
+    def _slugs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.entries, *self.occupations]))
+
+    @cached_property
+    def _own_index(self) -> Mapping[str, tuple[str, ...]]:
+        """Slugs and titles as the records and BLS write them: cheap, so looked up first."""
+        return _index(
+            (slug, (slug, e.title, e.bls_title or "")) for slug in self._slugs for e in [self._entry(slug)]
+        )
+
+    @cached_property
+    def _printed_index(self) -> Mapping[str, tuple[str, ...]]:
+        return _index((slug, self._printed(slug)) for slug in self._slugs)
+
+    @cached_property
+    def _alternate_index(self) -> Mapping[str, tuple[str, ...]]:
+        """O*NET's other titles; a job's own title never counts as one (the indexes before win)."""
+        return _index((slug, self._entry(slug).alternate_titles) for slug in self._slugs)
+
+    @cached_property
+    def _names(self) -> Mapping[str, tuple[str, ...]]:
+        """Each entry's own names: its slug, titles and printed forms."""
+        return {
+            slug: tuple(
+                dict.fromkeys((slug, e.title, *((e.bls_title,) if e.bls_title else ()), *self._printed(slug)))
+            )
+            for slug in self._slugs
+            for e in [self._entry(slug)]
+        }
+
+    @cached_property
+    def _name_words(self) -> Mapping[str, frozenset[str]]:
+        return {slug: frozenset(name_key(" ".join(names)).split()) for slug, names in self._names.items()}
+
+    @cached_property
+    def _word_holders(self) -> Mapping[str, frozenset[str]]:
+        """Each word of the subjects' own names to the subjects that have it."""
+        found: dict[str, set[str]] = {}
+        for slug, words in self._name_words.items():
+            if not self._entry(slug).residual:
+                for word in words:
+                    found.setdefault(word, set()).add(slug)
+        return {word: frozenset(slugs) for word, slugs in found.items()}
+
+    @cached_property
+    def _alternate_words(self) -> Mapping[str, tuple[tuple[str, frozenset[str]], ...]]:
+        return {
+            slug: tuple((t, frozenset(name_key(t).split())) for t in self._entry(slug).alternate_titles)
+            for slug in self._slugs
+        }
+
+    @cached_property
+    def _spellings(self) -> Mapping[str, tuple[str, ...]]:
+        """Every own name, keyed as `find` compares it, for near-spelling hints."""
+        return _index(self._names.items())
+
+    def _printed(self, slug: str) -> tuple[str, ...]:
+        if self._entry(slug).residual:  # refused anyway; their forms carry "(all other)"
+            return ()
+        if self.printed_names is not None:
+            return self.printed_names(slug)
+        occupation = self.occupations[slug]
+        forms = occupation.forms
+        return (occupation.title, *((forms.singular or "", forms.plural or "") if forms else ()))
+
+
+_SHOWN = 5  # a hint or an ambiguity names at most this many occupations
+_JOINED = re.compile(r"['\u2019.]")  # "Nurse's", "U.S.", "vs.": one word, however written
+_WORD = re.compile(r"[^\W_]+")
+# The same for ASCII text as one byte translation (~0.5 µs, a tenth of the regular expressions' time).
+_ASCII_KEY = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128)) + bytes(128)
+
+
+def name_key(text: str) -> str:
+    """A name as `find` compares it: NFKC, case-folded, "&" read as "and", words apart from
+    spacing, hyphens and other punctuation ("Nurse-Practitioners" is "nurse practitioners")."""
+    if text.isascii():
+        return " ".join(text.replace("&", " and ").encode().translate(_ASCII_KEY, b"'.").decode().split())
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    return " ".join(_WORD.findall(_JOINED.sub("", folded)))
+
+
+def _index(names: Iterable[tuple[str, Iterable[str]]]) -> Mapping[str, tuple[str, ...]]:
+    """Each name's key to the slugs that go by it, in sorted order."""
+    found: dict[str, set[str]] = {}
+    for slug, titles in names:
+        for title in titles:
+            key = name_key(title)
+            if key:
+                found.setdefault(key, set()).add(slug)
+    return MappingProxyType({key: tuple(sorted(slugs)) for key, slugs in found.items()})
+
+
+def _holds(words: frozenset[str], parts: list[str]) -> bool:
+    return all(any(_fits(part, word) for word in words) for part in parts)
+
+
+def _fits(part: str, word: str) -> bool:
+    """Whether a query word is the start of a name's word or its plural ("nurses", "secretaries")."""
+    if word.startswith(part):
+        return True
+    rest = part[len(word) :] if part.startswith(word) else None
+    return rest in ("s", "es") or (word.endswith("y") and part == word[:-1] + "ies")
 
 
 def slugify(text: str) -> str:
@@ -184,20 +370,16 @@ def load_catalog(data_dir: Path) -> Catalog:
         record = dataset.records[slug]
         return dataset.occupation(slug, profile_facts(str(record["soc"]), slug, profiles, by_soc, dataset))
 
-    return Catalog(
-        _LazyOccupations(subjects, build), directory, MappingProxyType(entries), _alternate_index(entries)
-    )
+    def printed_names(slug: str) -> tuple[str, ...]:
+        if slug in hand:
+            occupation = hand[slug]
+            forms = occupation.forms or NounForms()
+            return tuple(n for n in (occupation.title, forms.singular, forms.plural) if n)
+        assert dataset is not None
+        forms = dataset.forms(dataset.records[slug])
+        return (forms.heading, forms.singular, forms.plural)
 
-
-def _alternate_index(entries: Mapping[str, Entry]) -> Mapping[str, tuple[str, ...]]:
-    """Each alternate title to the subjects that go by it; a job's own title never counts as one."""
-    index: dict[str, list[str]] = {}
-    for entry in entries.values():
-        for title in entry.alternate_titles:
-            slugs = index.setdefault(" ".join(title.casefold().split()), [])
-            if entry.slug not in slugs:
-                slugs.append(entry.slug)
-    return MappingProxyType({title: tuple(sorted(slugs)) for title, slugs in index.items()})
+    return Catalog(_LazyOccupations(subjects, build), directory, MappingProxyType(entries), printed_names)
 
 
 def _group(occupation: Occupation) -> tuple[str | None, str | None]:
