@@ -202,6 +202,20 @@ def test_a_figure_printed_in_two_sentences_is_counted_once_for_each_figure():
     assert find_repeated_figures(CLEAN) == ()
 
 
+def test_two_facts_that_print_alike_are_not_a_figure_stated_twice():
+    doc = document(
+        (
+            ParagraphBlock(
+                (
+                    said("Monitoring rates 3.1 for tellers.", **{"a.skill_ratings.Monitoring": 3.1}),
+                    said("Speaking rates 3.1 for clerks.", **{"b.skill_ratings.Speaking": 3.1}),
+                )
+            ),
+        )
+    )
+    assert find_repeated_figures(doc) == ()
+
+
 def test_figures_are_read_as_printed_and_years_ordinals_and_small_counts_are_not_figures():
     assert read_figures(
         "In 2022, $2,025 and 2,025 jobs; 2100 and 1899 and 2024-2034, 45.5 years, 4.0 of 5"

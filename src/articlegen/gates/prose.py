@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -243,11 +242,19 @@ def find_factless_sentences(document: Document) -> tuple[Sentence, ...]:
 
 
 def find_repeated_figures(document: Document, names: Sequence[str] = ()) -> tuple[RepeatedFigure, ...]:
-    """Figures printed in two or more prose sentences; twice in one sentence is one statement."""
-    counts: Counter[str] = Counter()
+    """Figures printed in two or more prose sentences that state the same fact; twice in one
+    sentence is one statement. Two facts that happen to print alike ("3.1" for two skills'
+    ratings, "2%" for a share and a growth) are two statements, not an echo."""
+    saying: dict[str, list[frozenset[str]]] = {}
     for sentence in document.prose():
-        counts.update(list(dict.fromkeys(sentence_figures(sentence, names))))  # reading order, each once
-    return tuple(RepeatedFigure(f, n) for f, n in counts.items() if n > 1)
+        keys = frozenset(sentence.facts)
+        for figure in dict.fromkeys(sentence_figures(sentence, names)):  # reading order, each once
+            saying.setdefault(figure, []).append(keys)
+    found = []
+    for figure, facts in saying.items():
+        if len(facts) > 1 and any(a & b for i, a in enumerate(facts) for b in facts[i + 1 :]):
+            found.append(RepeatedFigure(figure, len(facts)))
+    return tuple(found)
 
 
 def find_repeated_openings(document: Document) -> tuple[RepeatedOpening, ...]:

@@ -102,7 +102,7 @@ def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
     for occupation, role in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)):
         best = best_places(occupation, role)
         if best is not None:
-            found.append(best)
+            found += [best, *_unranked_rest(occupation, role, best)]
         else:
             found += [
                 *industry_sentence(occupation, role, "salary.industry"),
@@ -111,32 +111,48 @@ def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
     return found
 
 
-_BEST_PLACES = (
-    "top_pay.industry", "top_pay.industry_salary", "top_pay.state", "top_pay.state_salary",
-    "top_pay.metro", "top_pay.metro_salary", "top_pay.min_jobs",
-)  # fmt: skip
+def _unranked_rest(occupation: Occupation, role: Referent, best: SentenceSpec) -> list[SentenceSpec]:
+    """What best_places left out: a place known without its pay, and a city or company."""
+    known = facts_of(occupation)
+    rest: list[SentenceSpec] = []
+    if best.slots["industry"] is None and known["top_pay.industry"] is not None:
+        rest += industry_sentence(occupation, role, "salary.industry")
+    for kind in ("state", "metro"):
+        if best.slots[kind] is None and known[f"top_pay.{kind}"] is not None:
+            rest.append(_paid_place(occupation, role, kind, known[f"top_pay.{kind}"]))
+    return rest + [
+        s for s in place_sentences(occupation, role) if s.message in ("salary.city", "salary.company")
+    ]
+
+
+_PLACES = (("industry", "industry_salary"), ("state", "state_salary"), ("metro", "metro_salary"))
 
 
 def best_places(occupation: Occupation, role: Referent) -> SentenceSpec | None:
-    """The best-paying industry, state and metro area in one sentence, where the data ranks all
-    three over the same floor of jobs; None where any is missing."""
+    """The best-paying industry, state and metro area in one sentence, where the data ranks two
+    or more of them, with their pay, over the same floor of jobs; None otherwise."""
     return derived(occupation, "best_places", lambda: _make_best_places(occupation, role))  # type: ignore[no-any-return]
 
 
 def _make_best_places(occupation: Occupation, role: Referent) -> SentenceSpec | None:
     known = facts_of(occupation)
-    values = [known[key] for key in _BEST_PLACES]
-    if any(value is None for value in values):
+    floor = known["top_pay.min_jobs"]
+    if floor is None:
         return None
-    industry, industry_pay, state, state_pay, metro, metro_pay, floor = values
-    slots = {
-        "role": role, "min_jobs": Count(floor),
-        "industry": industry, "industry_pay": Money(industry_pay),
-        "state": state, "state_pay": Money(state_pay),
-        "metro": metro, "metro_pay": Money(metro_pay),
-    }  # fmt: skip
-    facts = {fact_key(occupation, key): value for key, value in zip(_BEST_PLACES, values, strict=True)}
-    return SentenceSpec("salary.best.ranked", slots, facts)
+    slots: dict[str, Any] = {"role": role, "min_jobs": Count(floor)}
+    facts: dict[str, Any] = {fact_key(occupation, "top_pay.min_jobs"): floor}
+    ranked = 0
+    for place, pay in _PLACES:
+        name, salary = known[f"top_pay.{place}"], known[f"top_pay.{pay}"]
+        known_place = name is not None and salary is not None
+        slots[place], slots[f"{place}_pay"] = (name, Money(salary)) if known_place else (None, None)
+        if known_place:
+            ranked += 1
+            facts |= {
+                fact_key(occupation, f"top_pay.{place}"): name,
+                fact_key(occupation, f"top_pay.{pay}"): salary,
+            }
+    return SentenceSpec("salary.best.ranked", slots, facts) if ranked >= 2 else None
 
 
 def _industry_sentences(ctx: Pair) -> list[SentenceSpec]:
