@@ -1,17 +1,24 @@
 """A complete HTML page. Every piece of text is escaped: titles and facts come from data.
 
-The page is what gets published: plain semantic markup, nothing about how it was made. The
-annotated form (`explain`, and the preview's render/annotated.py) wraps each piece of text in a
-<span> naming its message, variant and phrasebank file:line.
+The page is what gets published: plain semantic markup, nothing about how it was made, with
+a description and schema.org JSON-LD in its head (render/structured.py) and inline SVG charts
+of its figures (render/charts.py). The annotated form (`explain`, and the preview's
+render/annotated.py) wraps each piece of text in a <span> naming its message, variant and
+phrasebank file:line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import Any
 
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from .charts import CHART_CSS, Chart, charts_of
+from .figures import Place, stated_facts
+from .outline import TITLE, section_levels
 from .provenance import bank_file
+from .structured import json_ld, meta_description, structured_data
 
 _STYLE = (
     "body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55}"
@@ -51,15 +58,29 @@ def _table(block: TableBlock, cell: Callable[[Sentence], str]) -> list[str]:
 
 
 def render_sections(
-    doc: Document, span: Callable[[Sentence], str], cell: Callable[[Sentence], str] = plain_text
+    doc: Document,
+    span: Callable[[Sentence], str],
+    cell: Callable[[Sentence], str] = plain_text,
+    charts: Sequence[Chart] = (),
 ) -> list[str]:
-    """The sections as HTML lines; `span` writes a sentence and `cell` a table cell."""
-    out = []
-    for section in doc.sections:
+    """The sections as HTML lines; `span` writes a sentence and `cell` a table cell. A sub-section
+    (render/outline.py) is an <h3> in a <section> inside its parent's; each chart follows the
+    block that first states its figures."""
+    after: dict[Place, list[str]] = {}
+    for chart in charts:
+        after.setdefault(chart.place, []).append(chart.svg())
+    out = after.get((-1, -1), [])[:]
+    open_levels: list[int] = []
+    for index, (section, level) in enumerate(zip(doc.sections, section_levels(doc), strict=True)):
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+            out.append("</section>")
         out.append(f'<section id="{escape(section.id)}">')
+        open_levels.append(level)
         if section.heading:
-            out.append(f"<h2>{span(section.heading)}</h2>")
-        for block in section.blocks:
+            out.append(f"<h{level}>{span(section.heading)}</h{level}>")
+        out += after.get((index, -1), [])
+        for number, block in enumerate(section.blocks):
             if isinstance(block, ParagraphBlock):
                 out.append("<p>" + " ".join(span(s) for s in block.sentences) + "</p>")
             elif isinstance(block, ListBlock):
@@ -68,26 +89,42 @@ def render_sections(
                 out += ["<ul>", *(f"<li>{span(item)}</li>" for item in block.items), "</ul>"]
             elif isinstance(block, TableBlock):
                 out += _table(block, cell)
-        out.append("</section>")
+            out += after.get((index, number), [])
+    out += ["</section>"] * len(open_levels)
     return out
 
 
-def render_html(doc: Document, *, explain: bool = False) -> str:
-    """The page; with `explain`, every piece of text annotated as in the preview."""
+def _head(doc: Document, drawn: bool, data: dict[str, Any] | None) -> list[str]:
+    description = meta_description(doc)
+    out = [
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(doc.title.text)}</title>",
+    ]
+    if description:
+        out.append(f'<meta name="description" content="{escape(description)}">')
+    if data is not None:
+        out.append(f'<script type="application/ld+json">\n{json_ld(data)}\n</script>')
+    out.append(f"<style>{_STYLE}{CHART_CSS if drawn else ''}</style>")
+    return out
+
+
+def render_html(doc: Document, *, explain: bool = False, charts: bool = True) -> str:
+    """The page; with `explain`, every piece of text annotated as in the preview; without `charts`,
+    no SVG charts (render/charts.py)."""
     span = annotated_span if explain else plain_text
+    facts = stated_facts(doc)
+    drawn = charts_of(doc, facts) if charts else []
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(doc.title.text)}</title>",
-        f"<style>{_STYLE}</style>",
+        *_head(doc, bool(drawn), structured_data(doc, facts)),
         "</head>",
         "<body>",
         "<article>",
-        f"<h1>{span(doc.title)}</h1>",
-        *render_sections(doc, span, cell=span),
+        f"<h{TITLE}>{span(doc.title)}</h{TITLE}>",
+        *render_sections(doc, span, cell=span, charts=drawn),
         "</article>",
         "</body>",
         "</html>",

@@ -1,5 +1,7 @@
 """JSON output: sections, blocks and sentences, each sentence with its provenance (its phrasebank file
-named within the phrasebank directory, as in every annotated output: render/provenance.py)."""
+named within the phrasebank directory, as in every annotated output: render/provenance.py), each
+section with its heading level (render/outline.py), and the schema.org object the HTML page
+carries as JSON-LD (render/structured.py), or null where the page carries none."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ import json
 from typing import Any
 
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from .outline import section_levels
 from .provenance import bank_file
+from .structured import structured_data
 
 
 def _sentence(sentence: Sentence) -> dict[str, Any]:
@@ -48,11 +52,13 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "sections": [
             {
                 "id": section.id,
+                "level": level,
                 "heading": _sentence(section.heading) if section.heading else None,
                 "blocks": [_block(b) for b in section.blocks],
             }
-            for section in doc.sections
+            for section, level in zip(doc.sections, section_levels(doc), strict=True)
         ],
+        "structured_data": structured_data(doc),
     }
 
 

@@ -3,14 +3,20 @@
 Sentences reach this module as finished text with data values inside, and many sites turn
 Markdown into HTML, so every text is escaped following CommonMark: it reads as the same
 text and can open no HTML, link, image, emphasis, code span, heading, list or table cell.
-The headings, bullets and tables are the only Markdown here, and this module writes them.
+The headings, bullets, tables and chart images are the only Markdown here, and this module
+writes them. Charts are SVG files beside the article (charts.chart_files), linked by a relative
+path when the caller asks for them; the default output has none, as the snapshots do.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
+from .charts import Chart, charts_of
+from .figures import Place
+from .outline import section_levels
 from .provenance import bank_file
 
 # Line endings (CommonMark's, and others a viewer may honour) would start a new block: a
@@ -102,13 +108,31 @@ def _said(text: str, sentence: Sentence, explain: bool) -> str:
     return f"{text} {_comment(_source(sentence))}" if explain else text
 
 
-def render_markdown(doc: Document, *, explain: bool = False) -> str:
-    """Markdown; with `explain`, each sentence is followed by a comment naming where it came from."""
-    out = [f"# {_said(_heading(doc.title.text), doc.title, explain)}", ""]
-    for section in doc.sections:
+def _image(chart: Chart, charts_dir: str) -> str:
+    """A chart file as an image: its title and values as the text, its path percent-encoded, so
+    neither can end the link or start other markup."""
+    path = quote(f"{charts_dir.rstrip('/')}/{chart.name}.svg", safe="/")
+    return f"![{escape_inline(f'{chart.title}. {chart.description}')}]({path})"
+
+
+def render_markdown(doc: Document, *, explain: bool = False, charts_dir: str | None = None) -> str:
+    """Markdown; with `explain`, each sentence is followed by a comment naming where it came from.
+
+    With `charts_dir`, a relative URL path from the article to a folder holding
+    charts.chart_files(doc) (the caller writes them), each chart is linked as an image after
+    the block that first states its figures, as in the HTML page.
+    """
+    after: dict[Place, list[str]] = {}
+    if charts_dir is not None:
+        for chart in charts_of(doc):
+            after.setdefault(chart.place, []).extend([_image(chart, charts_dir), ""])
+    out = [f"# {_said(_heading(doc.title.text), doc.title, explain)}", "", *after.get((-1, -1), [])]
+    for index, (section, level) in enumerate(zip(doc.sections, section_levels(doc), strict=True)):
         if section.heading:
-            out += [f"## {_said(_heading(section.heading.text), section.heading, explain)}", ""]
-        for block in section.blocks:
+            marks = "#" * level
+            out += [f"{marks} {_said(_heading(section.heading.text), section.heading, explain)}", ""]
+        out += after.get((index, -1), [])
+        for number, block in enumerate(section.blocks):
             if isinstance(block, ParagraphBlock):
                 if explain:  # one sentence a line, so each annotation sits beside its sentence
                     text = block.text
@@ -121,4 +145,5 @@ def render_markdown(doc: Document, *, explain: bool = False) -> str:
                 out += [f"- {_said(_line(item.text), item, explain)}" for item in block.items] + [""]
             elif isinstance(block, TableBlock):
                 out += [*_table(block), ""]
+            out += after.get((index, number), [])
     return "\n".join(out).rstrip("\n") + "\n"
