@@ -74,6 +74,11 @@ def format_percent(value: float) -> str:
     return f"{format_decimal(value)}%"
 
 
+def format_fixed_percent(value: float) -> str:
+    """One decimal, zero kept: '75.0%'."""
+    return f"{format_fixed(value)}%"
+
+
 def format_signed_percent(value: float) -> str:
     """Growth rates keep their sign: '+5%', '−8%', '0%'."""
     text = format_percent(value)

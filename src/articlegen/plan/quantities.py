@@ -19,6 +19,11 @@ class Percent(float):
     """A share or rate, in percent (43 means 43%)."""
 
 
+class SurveyShare(Percent):
+    """A share a survey publishes to one decimal (CPS, O*NET): printed with it, "75.0%", so that a
+    row of shares ("75.0% White, 20.6% Black") reads at one precision (docs/style.md)."""
+
+
 class PercentChange(float):
     """A signed change in percent, such as a growth rate."""
 

@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 from ..facts.occupation import EntryEducation, Occupation
 from .build import Pair, paragraph, section
-from .quantities import Credential, Percent
+from .quantities import Credential, SurveyShare
 from .reads import fact_key
 from .spec import Referent, SectionPlan, SentenceSpec
 
@@ -132,14 +132,14 @@ def _required_some(
     facts: dict[str, Any] = {fact_key(occupation, f"requirements.education.{lv}"): v for lv, v in published}
     slots: dict[str, Any] = {"role": role}
     for n, (level, share) in enumerate(published, start=1):
-        slots[f"level_{n}"], slots[f"share_{n}"] = Credential(_level_name(level)), Percent(share)
+        slots[f"level_{n}"], slots[f"share_{n}"] = Credential(_level_name(level)), SurveyShare(share)
     return SentenceSpec(f"training.required.{'two' if len(published) == 2 else 'one'}", slots, facts)
 
 
 def _required_one(role: Referent, level: str, share: float, facts: dict[str, Any]) -> SentenceSpec:
     return SentenceSpec(
         "training.required",
-        {"role": role, "level": Credential(_level_name(level)), "share": Percent(share)},
+        {"role": role, "level": Credential(_level_name(level)), "share": SurveyShare(share)},
         facts,
     )
 

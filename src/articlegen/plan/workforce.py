@@ -11,7 +11,7 @@ from typing import Any
 from ..facts.occupation import Occupation
 from .build import Pair, Row, paragraph, section, table
 from .compare import Direction, compare_quantity
-from .quantities import Percent, PercentPoints, Quantity
+from .quantities import PercentPoints, Quantity, SurveyShare
 from .reads import fact_key
 from .spec import Referent, SectionPlan, SentenceSpec
 
@@ -24,7 +24,7 @@ def plan_workforce(ctx: Pair) -> SectionPlan | None:
         SentenceSpec("heading.workforce", ctx.roles()),
         [
             paragraph(*_measure(ctx, "age", "median_age", "age_year", "age_group", Quantity)),
-            paragraph(*_measure(ctx, "women", "women_share", "shares_year", "shares_group", Percent)),
+            paragraph(*_measure(ctx, "women", "women_share", "shares_year", "shares_group", SurveyShare)),
             paragraph(*_race(ctx)),
             table(ctx, "workforce", _WORKFORCE_ROWS),
         ],
@@ -73,7 +73,7 @@ def _pair(
         "lower": ctx.rb if a_high else ctx.ra,
         "higher_value": wrap(max(va, vb)),
         "lower_value": wrap(min(va, vb)),
-        "difference": (PercentPoints if wrap is Percent else Quantity)(diff.amount),
+        "difference": (PercentPoints if wrap is SurveyShare else Quantity)(diff.amount),
         "year": year,
     }
     return SentenceSpec(f"{stem}.compare", slots, facts)
@@ -113,7 +113,7 @@ def _race(ctx: Pair) -> list[SentenceSpec]:
             continue
         shares = {k: getattr(w, f"{k}_share") for k in ("white", "black", "asian", "hispanic")}
         facts: dict[str, Any] = {fact_key(occupation, f"workforce.{k}_share"): v for k, v in shares.items()}
-        slots: dict[str, Any] = {"role": role, **{k: Percent(v) for k, v in shares.items()}}
+        slots: dict[str, Any] = {"role": role, **{k: SurveyShare(v) for k, v in shares.items()}}
         if w.shares_year is not None:
             facts[fact_key(occupation, "workforce.shares_year")] = w.shares_year
             slots["year"] = str(w.shares_year)
@@ -128,9 +128,9 @@ def _race(ctx: Pair) -> list[SentenceSpec]:
 
 _WORKFORCE_ROWS: tuple[Row, ...] = (
     ("median_age", "workforce.median_age", Quantity),
-    ("women_share", "workforce.women_share", Percent),
-    ("white_share", "workforce.white_share", Percent),
-    ("black_share", "workforce.black_share", Percent),
-    ("asian_share", "workforce.asian_share", Percent),
-    ("hispanic_share", "workforce.hispanic_share", Percent),
+    ("women_share", "workforce.women_share", SurveyShare),
+    ("white_share", "workforce.white_share", SurveyShare),
+    ("black_share", "workforce.black_share", SurveyShare),
+    ("asian_share", "workforce.asian_share", SurveyShare),
+    ("hispanic_share", "workforce.hispanic_share", SurveyShare),
 )

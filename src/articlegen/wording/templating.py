@@ -45,6 +45,7 @@ from ..plan.quantities import (
     Ratio,
     Score,
     Scored,
+    SurveyShare,
     Term,
 )
 from ..plan.spec import Referent
@@ -90,6 +91,8 @@ def format_value(value: Any) -> str:
         return numbers.format_money(value)
     if kind is Percent:
         return numbers.format_percent(value)
+    if kind is SurveyShare:
+        return numbers.format_fixed_percent(value)
     if value is None:
         raise MissingValueError("a template printed a missing value (None)")
     if isinstance(value, bool):
@@ -105,6 +108,8 @@ def format_value(value: Any) -> str:
         return f"{numbers.format_decimal(value)} {unit}"
     if isinstance(value, PercentChange):
         return numbers.format_signed_percent(value)
+    if isinstance(value, SurveyShare):
+        return numbers.format_fixed_percent(value)
     if isinstance(value, Percent):
         return numbers.format_percent(value)
     if isinstance(value, Count):
