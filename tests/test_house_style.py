@@ -113,3 +113,29 @@ def test_sentence_punctuation_at_its_edges(raw, tidy):
 )
 def test_fragment_spacing_at_its_edges(raw, tidy):
     assert tidy_fragment(raw) == tidy
+
+
+def test_a_heading_in_sentence_case_is_no_lowercase_sentence_start():
+    """ "vs." is an abbreviation, not a full stop: sentence-case headings go on in lowercase after it."""
+    from articlegen.gates.artifacts import find_artifacts
+
+    assert find_artifacts("Account representative vs. account specialist") == []
+    assert find_artifacts("Pay is high. pay is low.") != []
+
+
+def test_every_heading_is_in_sentence_case(generator):
+    """Each heading's words after the first are lowercase unless they are names with capitals of
+    their own (acronyms, "U.S.", a state): the title-case "How the Two Careers Compare" is gone."""
+    for a, b in [
+        (
+            "first-line-supervisors-of-office-and-administrative-support-workers",
+            "architects-except-landscape-and-naval",
+        ),
+        ("collections-associate", "account-representative"),
+    ]:
+        document = generator.document(a, b)
+        headings = [document.title.text] + [s.heading.text for s in document.sections if s.heading]
+        for heading in headings:
+            words = heading.replace(":", " ").split()[1:]
+            capitalized = [w for w in words if w[:1].isupper() and not w.isupper()]
+            assert capitalized == [], heading

@@ -24,7 +24,7 @@ ARTIFACTS = {
     "dangling conjunction": re.compile(r"\b(and|or|,)\s*[.:]|\b(and|or)\s*$", re.M),
     "empty list item": re.compile(r"^- *$", re.M),
     "lowercase sentence start": re.compile(
-        r"(?<!\bU\.S\. )(?<!\bCo\. )(?<!\bInc\. )(?<!\bLtd\. )(?<!\bCorp\. )(?<!\bSt\. )"
+        r"(?<!\bU\.S\. )(?<!\bCo\. )(?<!\bInc\. )(?<!\bLtd\. )(?<!\bCorp\. )(?<!\bSt\. )(?<!\bvs\. )"
         r"(?<=[.!?] )[a-z]|^[a-z]",
         re.M,
     ),
