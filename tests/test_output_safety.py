@@ -16,6 +16,7 @@ from articlegen import open_generator
 from articlegen.realize.document import Document, ParagraphBlock, Section, Sentence, TableBlock
 from articlegen.render import render_html, render_markdown
 from articlegen.render.annotated import render_annotated_html
+from articlegen.render.outline import section_levels
 from articlegen.resources import default_phrasebank_dir
 
 from .conftest import write_occupation
@@ -136,9 +137,10 @@ def _read(markdown: str) -> list[tuple[str, object]]:
 def _expected(document: Document) -> list[tuple[str, object]]:
     """The same reading of the document itself: each text exactly as the realizer wrote it."""
     read: list[tuple[str, object]] = [("h1", _same(document.title.text))]
-    for section in document.sections:
+    levels = section_levels(document)
+    for section, level in zip(document.sections, levels, strict=True):
         if section.heading:
-            read.append(("h2", _same(section.heading.text)))
+            read.append((f"h{level}", _same(section.heading.text)))
         for block in section.blocks:
             if isinstance(block, ParagraphBlock):
                 read.append(("p", _same(block.text)))

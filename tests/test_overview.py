@@ -39,7 +39,7 @@ REFERENCE_RELATED = (
 
 def _sections(text: str) -> dict[str, str]:
     """Markdown split at its second-level headings: heading -> body."""
-    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    parts = re.split(r"^#{2,3} (.+)$", text, flags=re.M)
     return {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
 
 
@@ -71,10 +71,10 @@ def test_reference_page_states_every_fact_the_data_holds(generator, reference_pa
     sections = _sections(text)
     headings = [h for h in sections if " vs. " in h]
     assert headings == [
-        "Collections Associate vs. Account Representative",
-        "Collections Associate vs. Accounts Receivable Analyst",
-        "Collections Associate vs. Account Specialist",
-        "Collections Associate vs. Recovery Agent",
+        "Collections associate vs. account representative",
+        "Collections associate vs. accounts receivable analyst",
+        "Collections associate vs. account specialist",
+        "Collections associate vs. recovery agent",
     ]
     ar, ara, spec, ra = (sections[h] for h in headings)
     expected = {
@@ -169,7 +169,7 @@ def test_ties_and_one_sided_facts(tmp_path):
         },
     )
     text = gen.overview("clerk")
-    body = _sections(text)["Clerk vs. Typist"]
+    body = _sections(text)["Clerk vs. typist"]
     assert "$40,000" in body and not re.search(r"\bmore\b|\bless\b|\bahead\b", body.split("\n\n")[1])
     assert "retail trade" in body and "finance" in body
     # The scribe has no facts at all: its comparison says nothing, so it is left out, heading and all.
@@ -195,7 +195,7 @@ def test_missing_facts_drop_their_sentences_not_leave_gaps(tmp_path):
     text = gen.overview("clerk")
     assert text.startswith("# What does a clerk do?\n\nKeeps the records.\n")
     assert "How much does" not in text  # no pay on record: no pay section
-    body = _sections(text)["Clerk vs. Typist"]
+    body = _sections(text)["Clerk vs. typist"]
     assert "filing" in body and "typing" in body
     assert "$" not in body  # one salary alone is no difference
     assert find_artifacts(text) == []
@@ -209,7 +209,7 @@ def test_every_oews_occupation_has_a_clean_overview_page(generator):
         text = generator.overview(slug)
         problems = find_artifacts(text)
         is_oews = generator.catalog.entries[slug].source == "oews"
-        if is_oews and (CITATION not in text or len(re.findall(r"^## .+ vs\. ", text, re.M)) != 4):
+        if is_oews and (CITATION not in text or len(re.findall(r"^### .+ vs\. ", text, re.M)) != 4):
             problems.append("no citation, or not four comparisons")
         if problems:
             failures.append((slug, problems))
@@ -230,7 +230,7 @@ def test_bls_figures_are_stated_exactly(generator):
 
 def test_hourly_only_jobs_are_compared_by_the_hour(generator):
     text = generator.overview("actors", compare=1)
-    body = _sections(text)["Actor vs. Musician or Singer"]
+    body = _sections(text)["Actor vs. musician or singer"]
     assert "$58.29" in body and "$60.46" in body
     assert "a year" not in body.split("\n\n")[1]
 
@@ -330,7 +330,7 @@ def test_command_line(tmp_path):
     runner = CliRunner()
     done = runner.invoke(overview, ["collections-associate", "--compare", "2"])
     assert done.exit_code == 0
-    assert len(re.findall(r"^## .+ vs\. ", done.output, re.M)) == 2
+    assert len(re.findall(r"^### .+ vs\. ", done.output, re.M)) == 2
     out = tmp_path / "page.html"
     done = runner.invoke(overview, ["Bill and Account Collectors", "--format", "html", "-o", str(out)])
     assert done.exit_code == 0 and out.read_text().startswith("<!DOCTYPE html>")

@@ -105,7 +105,13 @@ def _bank_with(tmp_path: Path, file: str, old: str, new: str) -> Path:
         ("salary.yaml", "{{ difference }}", "$999", "salary.compare", "$999"),
         ("salary.yaml", "{{ percent_more }}", "{{ percent_more | money }}", "salary.compare", None),
         ("intro.yaml", "{{ skills | count_noun('skill') }}", "four skills", "intro.skills", "four"),
-        ("salary.yaml", "{{ difference | money }}", "{{ (difference * 2) | money }}", "salary.median.compare", None),
+        (
+            "salary.yaml",
+            "{{ difference | money }}",
+            "{{ (difference * 2) | money }}",
+            "salary.median.compare",
+            None,
+        ),
     ],
 )
 def test_a_variant_that_prints_a_wrong_number_is_caught(tmp_path, file, old, new, prefix, number):
