@@ -9,7 +9,7 @@ from .test_data import run_cli
 def test_generate_prints_markdown_by_default(tmp_path):
     result = run_cli("generate", "collections-associate", "account-representative", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("# Collections Associate")
+    assert result.stdout.startswith("# Collections associate")
     assert "$38,589" in result.stdout
 
 
