@@ -45,8 +45,8 @@ def plan_salary(ctx: Pair) -> SectionPlan | None:
         ctx, "salary.median", "salary.median", *medians, compare=compare_money, wrap=Money, slot="median"
     )
     median = [s for s in median if not s.message.endswith(".one")]
-    where = paragraph(*_where_sentences(ctx))
     figures = table(ctx, "salary", _SALARY_ROWS)
+    where = paragraph(*_beside(figures, _where_sentences(ctx)))
     return section(
         "salary",
         SentenceSpec("heading.salary", ctx.roles()),
@@ -89,6 +89,18 @@ def _range_sentences(ctx: Pair, figures: Table) -> list[SentenceSpec]:
                 SentenceSpec("salary.percentiles.one", slots, {fact_key(occupation, "salary.range"): value})
             )
     return [*typical, *percentiles]
+
+
+def _beside(figures: Table, sentences: list[SentenceSpec]) -> list[SentenceSpec]:
+    """Leave out a place sentence that only names what the table beside it shows ("The best-paying
+    city for actors is …"): a sentence that ranks over a floor of jobs, or merges what both jobs
+    share, says more than the table and stays."""
+    shown = {key for row in figures.rows for cell in row.cells if cell is not None for key in cell.facts}
+    return [s for s in sentences if s.message not in _TABLE_ONLY or not all(key in shown for key in s.facts)]
+
+
+# One job's best-paying places, unranked (hand-written records): the salary table has a row for each.
+_TABLE_ONLY = frozenset({"salary.places", "salary.city", "salary.state", "salary.company"})
 
 
 def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
