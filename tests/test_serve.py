@@ -333,8 +333,8 @@ def test_the_page_previews_a_pair_and_follows_edits_in_a_browser(browser_page, s
 
     page.fill("#a", "Recovery Agent")
     page.fill("#b", "collections-associate")
-    expect(page.locator("#article h1")).to_contain_text("Recovery Agent")
-    expect(page.locator("#article h1")).to_contain_text("Collections Associate")
+    expect(page.locator("#article h1")).to_contain_text("Recovery agent")
+    expect(page.locator("#article h1")).to_contain_text("collections associate")
     assert page.locator("#occupations option").count() == len(list(content[0].glob("occupations/*.yaml")))
     page.evaluate("window.sameDocument = true")
 
