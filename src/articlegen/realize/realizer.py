@@ -12,6 +12,7 @@ import re
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -513,13 +514,14 @@ def cache_for(bank: Phrasebank) -> RealizeCache:
     return cache
 
 
-_WORD = re.compile(r"[\w*'’-]+")
+_EDGES = "\"'“”‘’()[],.;:!?"
 
 
+@lru_cache(maxsize=65536)  # most sentences recur across a run's articles
 def opening_of(text: str) -> str:
     """A sentence's first two words, lowercased: two sentences in a row that open alike read as a
     list someone forgot to vary."""
-    return " ".join(_WORD.findall(text[:60].lower())[:2])
+    return " ".join(word.strip(_EDGES) for word in text[:60].lower().split(None, 2)[:2])
 
 
 def _plural_subject(role: Any, text: str) -> Any:

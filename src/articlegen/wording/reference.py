@@ -13,7 +13,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from ..english.morphology import indefinite_article, pluralize_title
-from ..english.reference import short_forms
+from ..english.reference import is_long, short_forms
 from ..plan.spec import Referent
 from .templating import forms_of
 
@@ -29,9 +29,10 @@ def shortened_referents(referents: tuple[Referent, ...]) -> Mapping[str, Referen
     The title stays as it is (headings and tables are not shortened); only the noun forms that
     prose uses change, so every filter (plural, indef, poss, they) works on the short name.
     """
-    if not referents:
+    singulars = [forms_of(r).singular for r in referents]
+    if not any(is_long(s) for s in singulars):  # most pairs: nothing to shorten
         return _NONE
-    shorts = short_forms([forms_of(r).singular for r in referents])
+    shorts = short_forms(singulars)
     found = {
         r.slug: Referent(
             r.slug, r.title, short, pluralize_title(short), indefinite_article(short), r.attributive
