@@ -214,6 +214,19 @@ def test_two_facts_that_print_alike_are_not_a_figure_stated_twice():
         )
     )
     assert find_repeated_figures(doc) == ()
+    group = {"a.workforce.shares_group": "Floor installers"}  # both sentences name the same group
+    doc = document(
+        (
+            ParagraphBlock(
+                (
+                    said("Women were 7.5% of the group.", **group, **{"a.workforce.women_share": 7.5}),
+                    said("It was 7.5% Black.", **group, **{"a.workforce.black_share": 7.5}),
+                    said("Women made up 7.5% of it.", **group, **{"a.workforce.women_share": 7.5}),
+                )
+            ),
+        )
+    )
+    assert [f.figure for f in find_repeated_figures(doc)] == ["7.5%"]  # the women's share, twice
 
 
 def test_figures_are_read_as_printed_and_years_ordinals_and_small_counts_are_not_figures():

@@ -245,16 +245,34 @@ def find_repeated_figures(document: Document, names: Sequence[str] = ()) -> tupl
     """Figures printed in two or more prose sentences that state the same fact; twice in one
     sentence is one statement. Two facts that happen to print alike ("3.1" for two skills'
     ratings, "2%" for a share and a growth) are two statements, not an echo."""
-    saying: dict[str, list[frozenset[str]]] = {}
+    saying: dict[str, list[Mapping[str, Any]]] = {}
     for sentence in document.prose():
-        keys = frozenset(sentence.facts)
         for figure in dict.fromkeys(sentence_figures(sentence, names)):  # reading order, each once
-            saying.setdefault(figure, []).append(keys)
+            saying.setdefault(figure, []).append(sentence.facts)
     found = []
     for figure, facts in saying.items():
-        if len(facts) > 1 and any(a & b for i, a in enumerate(facts) for b in facts[i + 1 :]):
+        if len(facts) > 1 and any(
+            _same_fact(figure, a, b) for i, a in enumerate(facts) for b in facts[i + 1 :]
+        ):
             found.append(RepeatedFigure(figure, len(facts)))
     return tuple(found)
+
+
+def _same_fact(figure: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two sentences' facts share one that prints as `figure` (or, for a figure that is
+    none of their facts, such as a gap they both compute, whether they share any fact at all)."""
+    shared = a.keys() & b.keys()
+    if not shared:
+        return False
+    try:
+        value = float(figure.strip("$%").replace(",", ""))
+    except ValueError:
+        return True
+    numeric = [v for k in shared if isinstance((v := a[k]), (int, float)) and not isinstance(v, bool)]
+    own = [v for v in (*a.values(), *b.values()) if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if not any(abs(float(v) - value) < 0.05 or abs(abs(float(v)) - value) < 0.05 for v in own):
+        return True  # a computed figure both sentences state from facts they share
+    return any(abs(abs(float(v)) - value) < 0.05 for v in numeric)
 
 
 def find_repeated_openings(document: Document) -> tuple[RepeatedOpening, ...]:

@@ -109,6 +109,9 @@ def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
     an industry both jobs share is said once for both, and the places then job by job."""
     industries = _industry_sentences(ctx)
     if industries and ".same" in industries[0].message:
+        merged = _shared_industry_places(ctx, industries[0])
+        if merged is not None:
+            return [merged]
         return flat(industries, *(place_sentences(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))))
     found: list[SentenceSpec] = []
     for occupation, role in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)):
@@ -121,6 +124,27 @@ def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
                 *place_sentences(occupation, role),
             ]
     return found
+
+
+def _shared_industry_places(ctx: Pair, industry: SentenceSpec) -> SentenceSpec | None:
+    """The industry both jobs' pay peaks in, and each job's best state and metro area, in one
+    sentence, so that each job's ranking floor is said once; None unless both jobs have all of it."""
+    if industry.message != "salary.industry.same.ranked":
+        return None
+    bests = [best_places(o, r) for o, r in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))]
+    if any(b is None or b.slots["state"] is None or b.slots["metro"] is None for b in bests):
+        return None
+    first, second = bests
+    assert first is not None and second is not None
+    slots = {
+        **industry.slots,
+        "a_state": first.slots["state"], "a_state_pay": first.slots["state_pay"],
+        "a_metro": first.slots["metro"], "a_metro_pay": first.slots["metro_pay"],
+        "b_state": second.slots["state"], "b_state_pay": second.slots["state_pay"],
+        "b_metro": second.slots["metro"], "b_metro_pay": second.slots["metro_pay"],
+    }  # fmt: skip
+    facts = {**industry.facts, **first.facts, **second.facts}
+    return SentenceSpec("salary.best.same_industry.ranked", slots, facts)
 
 
 def _unranked_rest(occupation: Occupation, role: Referent, best: SentenceSpec) -> list[SentenceSpec]:
