@@ -79,7 +79,7 @@ def test_generate_and_list_accept_alternate_titles():
     runner = CliRunner()
     result = runner.invoke(main, ["generate", "Software Engineer", "registered-nurses"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# Software Developer vs. Registered Nurse")
+    assert result.output.startswith("# Software developer vs. registered nurse")
     listed = runner.invoke(main, ["list", "software", "engineer"])
     assert listed.exit_code == 0
     assert "software-developers" in listed.output and "also called Software Engineer" in listed.output

@@ -30,10 +30,10 @@ def _one_line_error(result: Result) -> str:
 def test_generate_takes_the_names_articles_print():
     result = _run("generate", "nurse practitioner", "registered nurse")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Nurse Practitioner vs. Registered Nurse")
+    assert result.stdout.startswith("# Nurse practitioner vs. registered nurse")
     result = _run("generate", "Bill and Account Collector", "collections associate")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Bill and Account Collector vs. Collections Associate")
+    assert result.stdout.startswith("# Bill and account collector vs. collections associate")
 
 
 @pytest.mark.parametrize(

@@ -155,11 +155,14 @@ def test_a_lead_agrees_with_the_number_of_citations(generator):
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_university_takes_the_in_running_text(generator, seed):
+    # Comparison articles leave the best-paying employer to their salary table; the overview page
+    # says it in a sentence.
+    page = generator.overview_document("collections-coordinator", seed=seed)
+    assert "the university of california, berkeley" in " ".join(s.text for s in _running_text(page)).lower()
+    assert _check_the(page) == []
     for other in ("collections-associate", "account-representative"):
         for pair in (("collections-coordinator", other), (other, "collections-coordinator")):
-            document = generator.document(*pair, seed=seed)
-            assert "University of California, Berkeley" in " ".join(s.text for s in _running_text(document))
-            assert _check_the(document) == []
+            assert _check_the(generator.document(*pair, seed=seed)) == []
 
 
 # --- overview pages ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from .test_diff import EDITED, git, reword
 
 PAIR = ("recovery-agent", "collections-associate")
 REWORDED = "more per year"  # what reword() writes into salary.compare/more-per-year
-BROKEN_TITLE = "{{ a | title }} vs. {{ b | title }}"
+BROKEN_TITLE = "{{ a | singular }} vs. {{ b | singular }}"
 
 
 def run(*args: str):
