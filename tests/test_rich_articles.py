@@ -496,9 +496,9 @@ def test_no_level_leads_a_list_with_a_suppressed_share(solo):
         checked_top += 1
         (sentence,) = said
         assert sentence.message == "training.required", sentence
-        assert survey_share(top["share"]) in sentence.text and _level(top["level"]) in sentence.text.casefold(), (
-            sentence
-        )
+        assert (
+            survey_share(top["share"]) in sentence.text and _level(top["level"]) in sentence.text.casefold()
+        ), sentence
     assert checked_null > 50 and checked_top > 400, (checked_null, checked_top)
 
 

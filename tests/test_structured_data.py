@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 
 from articlegen import open_generator
-from articlegen.realize.document import Document, ParagraphBlock, Section, Sentence, TableBlock
+from articlegen.realize.document import Document, ParagraphBlock, Section, Sentence
 from articlegen.render.html import render_html
 from articlegen.render.json import document_to_dict
 from articlegen.render.structured import DESCRIPTION_LIMIT, meta_description, structured_data
 
 from .conftest import write_occupation
+from .test_charts import column_names, facts_of
 
 # schema.org's properties of each type used, its own and those it inherits, from the type pages
 # of schema.org release 29.1 (2025; https://schema.org/docs/releases.html). Each property here has
@@ -62,26 +63,6 @@ ALLOWED: dict[str, set[str]] = {
     "DefinedTerm": THING | {"inDefinedTermSet", "termCode"},
 }
 JSON_LD = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.S)
-
-
-def facts_of(doc: Document) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for sentence in doc.sentences():
-        for key, value in sentence.facts.items():
-            found.setdefault(key, value)
-    return found
-
-
-def column_names(doc: Document) -> dict[str, str]:
-    names = {}
-    for section in doc.sections:
-        for block in section.blocks:
-            if isinstance(block, TableBlock):
-                for column, header in enumerate(block.header[1:], start=1):
-                    for row in block.rows:
-                        for key in row[column].facts:
-                            names.setdefault(key.split(".")[0], header.text)
-    return names
 
 
 def json_ld_of(html: str) -> Any:

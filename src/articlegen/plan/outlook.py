@@ -95,21 +95,22 @@ def _one_average_sentence(ctx: Pair, stem: str, sentences: list[SentenceSpec]) -
     way = first.message.rsplit(".", 1)[1]
     if first.message != second.message:  # one above, one below: the average said once, between them
         above, below = (first, second) if way == "above" else (second, first)
+        message = f"{stem}.average.split"
         slots = {
             "above": above.slots["role"],
             "below": below.slots["role"],
             "average": first.slots["average"],
         }
-        split = SentenceSpec(f"{stem}.average.split", slots, {**first.facts, **second.facts})
-        return [s for s in sentences if s not in averages] + [split]
-    slots = {
-        **ctx.roles(),
-        "a_growth": first.slots["growth"],
-        "b_growth": second.slots["growth"],
-        "average": first.slots["average"],
-    }
-    both = SentenceSpec(f"{stem}.average.both_{way}", slots, {**first.facts, **second.facts})
-    return [s for s in sentences if s not in averages] + [both]
+    else:
+        message = f"{stem}.average.both_{way}"
+        slots = {
+            **ctx.roles(),
+            "a_growth": first.slots["growth"],
+            "b_growth": second.slots["growth"],
+            "average": first.slots["average"],
+        }
+    merged = SentenceSpec(message, slots, {**first.facts, **second.facts})
+    return [s for s in sentences if s not in averages] + [merged]
 
 
 def openings_sentences(ctx: Pair) -> list[SentenceSpec]:
