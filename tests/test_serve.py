@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -11,20 +12,25 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from articlegen import ArticlegenError
-from articlegen.editing.serve import PreviewServer, make_server
+from articlegen.editing.serve import make_server
 
 from .conftest import ROOT, require, require_that, write_occupation
+
+if TYPE_CHECKING:
+    from articlegen.editing.app import PreviewServer
 
 PAIR = ("recovery-agent", "collections-associate")
 HEADING = "heading.salary"  # a message whose wording is one line, easy to edit in place
@@ -38,7 +44,13 @@ def copy_content(directory: Path) -> tuple[Path, Path]:
     return data, bank
 
 
+def preview_app() -> ModuleType:
+    """The server's module; without the preview extra, these tests skip (and fail in CI)."""
+    return require("articlegen.editing.app", "no preview server: the preview extra is not installed")
+
+
 def run_server(content: tuple[Path, Path]) -> Iterator[PreviewServer]:
+    preview_app()
     running = make_server("127.0.0.1", 0, *content)
     thread = threading.Thread(target=running.serve_forever, daemon=True)
     thread.start()
@@ -238,9 +250,102 @@ def test_events_announce_each_reload(server, content):
         first = next_event()
         path, line, _ = wording(server)
         reword(path, line, "Earnings")
-        second = next_event()  # no request is made: the server's own polling noticed the save
+        second = next_event()  # no request is made: the file watcher noticed the save
     assert second["version"] == first["version"] + 1
     assert second["ok"] is True
+
+
+def next_event(stream: Any) -> dict[str, Any]:
+    while not (line := stream.readline().decode()).startswith("data:"):
+        pass
+    return json.loads(line.removeprefix("data:"))
+
+
+def test_a_save_reaches_the_page_through_the_file_watcher(server):
+    """Nothing looks at the files while none changes; the OS's notice of a save starts the reload."""
+    path, line, _ = wording(server)
+    looks: list[float] = []
+    refresh = server.preview.refresh
+
+    def counted() -> Any:
+        looks.append(time.monotonic())
+        return refresh()
+
+    server.preview.refresh = counted  # the watcher's calls; no request is made until the event
+    with urllib.request.urlopen(server.url + "events", timeout=10) as stream:
+        first = next_event(stream)
+        time.sleep(1.0)  # four intervals of the polling this replaced
+        assert looks == []
+        # Saved as many editors save: a new file, which the watcher ignores, renamed over the old one.
+        draft = shutil.copy(path, path.with_suffix(".yaml.tmp"))
+        reword(draft, line, "Take-home pay")
+        saved = time.monotonic()
+        os.replace(draft, path)
+        second = next_event(stream)
+    assert looks and looks[0] >= saved
+    assert second["version"] == first["version"] + 1
+    assert wording(server)[2] == "Take-home pay"
+
+
+def test_a_second_save_within_the_second_is_seen_where_the_watcher_polls(content, monkeypatch):
+    """watchfiles' polling compares whole seconds (samuelcolvin/watchfiles#319), as on WSL; the
+    preview's second look after a batch, with its nanosecond fingerprint, sees the save it misses."""
+    monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")
+    for server in run_server(content):
+        path, line, _ = wording(server)
+        with urllib.request.urlopen(server.url + "events", timeout=10) as stream:
+            first = next_event(stream)
+            reword(path, line, "Pay, first")
+            assert next_event(stream)["version"] == first["version"] + 1
+            second, part = divmod(path.stat().st_mtime_ns, 10**9)
+            reword(path, line, "Pay, again")  # as long as the first: only the time tells them apart
+            same_second = second * 10**9 + (part + 1) % 10**9
+            os.utime(path, ns=(same_second, same_second))
+            assert next_event(stream)["version"] == first["version"] + 2
+        assert wording(server)[2] == "Pay, again"
+
+
+def test_the_preview_polls_where_the_os_cannot_watch(monkeypatch, capsys):
+    """Out of inotify watches, the preview says so in one line and goes on, with watchfiles polling."""
+    calls: list[bool | None] = []
+
+    async def awatch(*folders: Path, force_polling: bool | None = None, **options: Any) -> Any:
+        calls.append(force_polling)
+        if not force_polling:
+            raise OSError("OS file watch limit reached")
+        yield {("modified", str(folders[0] / "salary.yaml"))}
+
+    class Content:
+        refreshed = 0
+
+        def watched(self) -> list[Path]:
+            return [ROOT / "phrasebanks" / "en"]
+
+        def refresh(self) -> None:
+            self.refreshed += 1
+
+    app = preview_app()
+    monkeypatch.setattr(app.watchfiles, "awatch", awatch)
+    content, announcer = Content(), app.Announcer()
+    waiting = announcer.changed
+    asyncio.run(app.watch(content, announcer))
+    assert (calls, content.refreshed, waiting.is_set()) == ([None, True], 1, True)
+    assert capsys.readouterr().err == (
+        "articlegen: cannot watch the content files (OS file watch limit reached); polling them instead\n"
+    )
+
+
+def test_without_the_preview_extra_the_command_fails_in_one_line(tmp_path):
+    code = (
+        "import sys; sys.modules['watchfiles'] = None; "  # as if not installed
+        "from articlegen.cli import main; main(['serve', '--port', '0'], prog_name='articlegen')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    needs = "the preview needs watchfiles, which is not installed: pip install 'articlegen[preview]'"
+    assert result.stderr == f"articlegen: {needs}\n"
 
 
 def test_requests_for_other_names_and_files_are_refused(reader):
@@ -270,6 +375,7 @@ def _outward_address() -> str | None:
 
 
 def test_the_command_binds_to_loopback_by_default_and_stops_cleanly_on_ctrl_c(content, tmp_path):
+    preview_app()
     data, bank = content
     # As from a terminal: Ctrl-C raises KeyboardInterrupt even if this test runs with SIGINT ignored.
     code = (

@@ -35,7 +35,8 @@ def _report(snapshot: Snapshot) -> None:
 def serve(port: int, host: str, data_dir: Path | None, phrasebank_dir: Path | None) -> None:
     """Preview articles in the browser; the page updates when a phrasebank or data file is saved.
 
-    The content is the project folder's (see `articlegen info`) unless --data and --phrasebanks
+    Needs the `preview` extra: pip install 'articlegen[preview]'. The content is
+    the project folder's (see `articlegen info`) unless --data and --phrasebanks
     say otherwise; the page names files relative to the project folder.
     """
     workspace = current_workspace()
