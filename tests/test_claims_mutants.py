@@ -611,3 +611,21 @@ def test_a_benchmark_sentence_without_a_comparative_is_reported_unread():
     assert result.comparison and result.interpreted is False and result.claims == 0
     alone = {f"{A}.outlook.all_occupations_change_percent": 3.1, **salaries()}  # no own figure to judge
     assert passes(read("Nurse practitioners earn more than registered nurses.", alone))
+
+
+# --- a percent about a later fact, and a gap to zero ------------------------------------------
+
+
+def test_a_percent_about_any_paired_fact_is_read_against_that_fact():
+    """(1,500 − 1,000) ÷ 1,000 = 50%: the jobs, not the salaries listed first (60%)."""
+    facts = salaries(**{f"{A}.jobs": 1_500.0, f"{B}.jobs": 1_000.0})
+    text = "Nurse practitioners earn more than registered nurses and hold 50% more jobs than them."
+    assert passes(read(text, facts))
+    wrong = read(text.replace("50%", "55%"), facts)
+    assert problems(wrong) and "55% should be 60%" in problems(wrong)[0]
+
+
+def test_a_gap_down_to_zero_is_a_one_line_problem_not_a_crash():
+    facts = {f"{A}.workforce.women_share": 20.0, f"{B}.workforce.women_share": 0.0}
+    result = read("Registered nurses trail nurse practitioners by 100%.", facts)
+    assert any("100% or more" in p for p in problems(result))

@@ -285,6 +285,9 @@ class _Reader:
             return
         way = UP if comparative.group("up") else DOWN
         self.claims += 1
+        # The percent may be the gap of any paired fact the direction holds for ("earn more …
+        # and hold 50% more jobs"): it is false only if it is none of them; the first says why.
+        wrong: str | None = None
         for paired in differ:
             mine = _printed(self.value(subject, paired), paired.kind)
             base = _printed(self.value(self.other(subject), paired), paired.kind)
@@ -296,17 +299,20 @@ class _Reader:
             right = numbers.round_percent(gap / base * 100)
             if math.isclose(right, value, abs_tol=1e-6):
                 if right >= 100:
+                    ratio = mine / base if way == UP else (base / mine if mine > 0 else math.inf)
+                    said = numbers.format_times(ratio) if math.isfinite(ratio) else "how many times instead"
                     self.problems.append(
-                        f"{shown} is a gap of 100% or more printed as a percentage; say "
-                        f"{numbers.format_times(mine / base if way == UP else base / mine)}"
+                        f"{shown} is a gap of 100% or more printed as a percentage; say {said}"
                     )
                 return
-            self.problems.append(
-                f"{shown} should be {numbers.format_percent(right)}: a gap "
-                f"{'above' if way == UP else 'below'} {self.other(subject)} is measured from "
-                f"{self.other(subject)}'s {paired.key}"
-            )
-            return
+            if wrong is None:
+                wrong = (
+                    f"{shown} should be {numbers.format_percent(right)}: a gap "
+                    f"{'above' if way == UP else 'below'} {self.other(subject)} is measured from "
+                    f"{self.other(subject)}'s {paired.key}"
+                )
+        if wrong is not None:
+            self.problems.append(wrong)
 
     def _is_a_value(self, value: float, differ: list[_Paired]) -> bool:
         """A printed percent that is one job's own share or rate; its sign, if printed as a
