@@ -9,7 +9,10 @@ A kill loses at most those lines, and --resume redoes their articles, with the
 same bytes. --resume trusts a line only if the file's sha256 still matches and it
 was made with the same content versions, format, layout, seed and pairs;
 everything else is done again. Lines are in order of completion, which varies
-with the number of workers: sort by path to compare two runs.
+with the number of workers: sort by path to compare two runs. With --charts an
+article's line lists its chart files too (`"charts": {path: sha256}`, empty for an
+article without charts), and --resume trusts it only if every one of them still matches;
+a line with charts is no use to a run without them, nor one without to a run with.
 """
 
 from __future__ import annotations
@@ -45,9 +48,17 @@ def pairs_digest(pairs: tuple[Pair, ...]) -> bytes:
 
 class Journal:
     def __init__(
-        self, state_dir: Path, versions: Versions, kind: str, fmt: str, seed: int, layout: str = "folders"
+        self,
+        state_dir: Path,
+        versions: Versions,
+        kind: str,
+        fmt: str,
+        seed: int,
+        layout: str = "folders",
+        charts: bool = False,
     ) -> None:
         self.dir = state_dir
+        self.charts = charts
         self.params = {"kind": kind, "format": fmt, "layout": layout, "seed": seed, **asdict(versions)}
         # The end of every manifest line, encoded once: `"kind": ..., ...}`
         self._params_json = json.dumps(self.params, ensure_ascii=False)[1:]
@@ -75,8 +86,9 @@ class Journal:
         if resume:
             store.remove_leftovers()
             for path, (line, record) in self._read_manifest().items():
-                data = store.read(path)
-                if data is not None and sha256(data).hexdigest() == record["sha256"]:
+                if _verifies(store, path, record["sha256"]) and all(
+                    _verifies(store, chart, digest) for chart, digest in record.get("charts", {}).items()
+                ):
                     kept.append(line)
                     self.done[path] = pairs_digest(_record_pairs(record))
         self._rewrite(kept)
@@ -103,9 +115,13 @@ class Journal:
             # The line json.dumps({"path": ..., "pair": ..., ..., **self.params}) gives, at a
             # fraction of its cost: the parent writes one for every article of the run.
             pair = ", ".join([encode_basestring(slug) for slug in result.written[0]])
+            charts = ""
+            if result.charts is not None:
+                listed = ", ".join(f'{encode_basestring(path)}: "{digest}"' for path, digest in result.charts)
+                charts = f'"charts": {{{listed}}}, '
             line = (
                 f'{{"path": {encode_basestring(result.path)}, "pair": [{pair}], '
-                f'"sha256": "{result.sha256}", "bytes": {result.size}, {self._params_json}\n'
+                f'"sha256": "{result.sha256}", "bytes": {result.size}, {charts}{self._params_json}\n'
             )
         else:
             record: dict[str, Any] = {
@@ -161,7 +177,7 @@ class Journal:
                     f"{where}: {fault}; mend or delete the line, or run without --resume"
                 ) from None
             usable = all(record.get(k, _BEFORE_THE_FIELD.get(k)) == v for k, v in self.params.items())
-            usable = usable and not record.get("failed")
+            usable = usable and not record.get("failed") and ("charts" in record) == self.charts
             if usable:
                 found[record["path"]] = (line, record)
             else:
@@ -206,7 +222,18 @@ def _entry(line: str) -> dict[str, Any]:
         isinstance(p, list) and p and all(isinstance(s, str) for s in p) for p in pairs
     ):
         raise ValueError('neither "pair" (a list of slugs) nor "pairs" (a list of such lists)')
+    charts = record.get("charts", {})
+    if not isinstance(charts, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in charts.items()
+    ):
+        raise ValueError('"charts" is not an object of paths and sha256 digests')
     return record
+
+
+def _verifies(store: Store, path: str, digest: str) -> bool:
+    """Whether the file at `path` is there and has the sha256 `digest`."""
+    data = store.read(path)
+    return data is not None and sha256(data).hexdigest() == digest
 
 
 def _record_pairs(record: dict[str, Any]) -> tuple[Pair, ...]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import ArticlegenError
 from ..pipeline import Generator
+from .charts import charts_folder
 from .jobs import Unit, plan_batches
 from .store import open_store
 from .work import UnitResult, WorkSpec, adopt_generator, one_line, render_batch, render_unit, worker_state
@@ -241,4 +242,7 @@ def _end(spec: WorkSpec, crew: list[_Worker], gently: bool) -> None:
 
 def _discard_partial(spec: WorkSpec, worker: _Worker) -> None:
     if worker.batch is not None and worker.process.pid is not None:
-        open_store(spec.out).remove_partial((unit.path for unit in worker.batch), worker.process.pid)
+        store = open_store(spec.out)
+        store.remove_partial((unit.path for unit in worker.batch), worker.process.pid)
+        if spec.charts:
+            store.remove_partial_in((charts_folder(unit.path) for unit in worker.batch), worker.process.pid)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ArticlegenError
 from ..pipeline import open_generator
+from .charts import check_charts_format
 from .jobs import Unit, plan_units, stream_pairs
 from .journal import Journal
 from .local import WorkerDied, run_local
@@ -42,6 +43,7 @@ class BulkOptions:
     phrasebank_dir: Path | None = None
     state_dir: Path | None = None  # manifest and errors when --out is a URL
     log_every: float = 10.0
+    charts: bool = False  # md: each article's charts as SVG files beside it (charts.py)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class BulkSummary:
     seconds: float
     manifest: Path
     errors: Path
+    charts: int = 0  # chart files of the articles written (--charts)
 
 
 def state_dir_for(options: BulkOptions) -> Path:
@@ -76,6 +79,8 @@ def run_bulk(options: BulkOptions) -> BulkSummary:
         raise ArticlegenError(f"unknown engine {options.engine!r}; choose one of {', '.join(ENGINES)}")
     if not options.out.removeprefix("file://").strip():  # it would write into the current directory
         raise ArticlegenError("--out is empty; name the output directory ('.' for the current one)")
+    if options.charts:
+        check_charts_format(options.fmt)
     with contextlib.ExitStack() as held:
         return _run(options, held)
 
@@ -88,7 +93,13 @@ def _run(options: BulkOptions, held: contextlib.ExitStack) -> BulkSummary:
     versions = content_versions(options.data_dir, options.phrasebank_dir)
     store = open_store(options.out)
     journal = Journal(
-        state_dir_for(options), versions, options.kind, options.fmt, options.seed, options.layout
+        state_dir_for(options),
+        versions,
+        options.kind,
+        options.fmt,
+        options.seed,
+        options.layout,
+        options.charts,
     )
     spec = WorkSpec(
         options.out,
@@ -98,18 +109,20 @@ def _run(options: BulkOptions, held: contextlib.ExitStack) -> BulkSummary:
         versions,
         str(options.data_dir.resolve()) if options.data_dir else None,
         str(options.phrasebank_dir.resolve()) if options.phrasebank_dir else None,
+        options.charts,
     )
     planned = plan_units(stream, options.kind, options.fmt, options.layout)  # checks them before any work
     for folder in locked_folders(options, journal.dir):
         held.enter_context(locked(folder))
     journal.start(store, options.resume)
     progress = open_progress(planned.articles, options.quiet, options.log_every)  # pages, for overviews
-    counts = {"written": 0, "failed": 0, "skipped": 0}
+    counts = {"written": 0, "failed": 0, "skipped": 0, "charts": 0}
 
     def on_result(result: UnitResult) -> None:
         journal.record(result)
         counts["written"] += len(result.written)
         counts["failed"] += len(result.failed)
+        counts["charts"] += len(result.charts or ())
         progress.advance(len(result.written) + len(result.failed), len(result.failed))
 
     def todo() -> Iterator[Unit]:
@@ -155,4 +168,5 @@ def _run(options: BulkOptions, held: contextlib.ExitStack) -> BulkSummary:
         time.monotonic() - started,
         journal.manifest_path,
         journal.errors_path,
+        counts["charts"],
     )

@@ -25,6 +25,7 @@ class Store(Protocol):
     def read(self, relpath: str) -> bytes | None: ...
     def remove_leftovers(self) -> int: ...
     def remove_partial(self, relpaths: Iterable[str], pid: int) -> None: ...
+    def remove_partial_in(self, folders: Iterable[str], pid: int) -> None: ...
     def show(self, relpath: str) -> str: ...
 
 
@@ -131,6 +132,21 @@ class LocalStore:
             with contextlib.suppress(OSError):
                 os.unlink(_temporary(os.path.join(self.root, relpath), pid))
 
+    def remove_partial_in(self, folders: Iterable[str], pid: int) -> None:
+        """The temporary files of the process `pid` in each of `folders` (an article's charts, whose
+        names are known only once drawn): a few entries each, listed."""
+        mark = f"{TMP_MARK}{pid}"
+        for relpath in folders:
+            folder = os.path.join(self.root, relpath)
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                continue
+            for name in names:
+                if name.startswith(".") and name.endswith(mark):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(folder, name))
+
 
 class FsspecStore:
     def __init__(self, url: str) -> None:
@@ -175,4 +191,7 @@ class FsspecStore:
         return 0  # object stores have no partial objects
 
     def remove_partial(self, relpaths: Iterable[str], pid: int) -> None:
+        pass
+
+    def remove_partial_in(self, folders: Iterable[str], pid: int) -> None:
         pass

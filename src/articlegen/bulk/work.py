@@ -21,6 +21,7 @@ from ..errors import ArticlegenError
 from ..pipeline import Generator, open_generator
 from ..render import RENDERERS
 from ..render.json import render_json_line
+from .charts import markdown_with_charts
 from .jobs import KINDS, Unit
 from .store import Store, open_store
 from .versions import Versions, content_versions
@@ -40,6 +41,7 @@ class WorkSpec:
     versions: Versions
     data_dir: str | None = None  # None: the bundled content of the worker's own install
     phrasebank_dir: str | None = None
+    charts: bool = False  # md: each article's charts as SVG files beside it (charts.py)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class UnitResult:
     failed: tuple[tuple[Pair, str], ...]  # pair and one-line reason
     sha256: str | None
     size: int
+    # With --charts, the chart files the article links, written before it: (store path, sha256).
+    # None for a run without charts.
+    charts: tuple[tuple[str, str], ...] | None = None
 
 
 _STATE: dict[tuple[Any, ...], tuple[Generator, Store]] = {}
@@ -140,6 +145,8 @@ def render_unit(spec: WorkSpec, unit: Unit) -> UnitResult:
     delay = os.environ.get(DELAY_ENV)
     if delay:
         time.sleep(float(delay))
+    if spec.charts:
+        return _render_with_charts(generator, store, spec, unit)
     texts: list[str] = []
     written: list[Pair] = []
     failed: list[tuple[Pair, str]] = []
@@ -154,6 +161,24 @@ def render_unit(spec: WorkSpec, unit: Unit) -> UnitResult:
     data = "".join(texts).encode("utf-8")
     store.write(unit.path, data)
     return UnitResult(unit.path, tuple(written), tuple(failed), sha256(data).hexdigest(), len(data))
+
+
+def _render_with_charts(generator: Generator, store: Store, spec: WorkSpec, unit: Unit) -> UnitResult:
+    """One Markdown article (a unit of md holds one) and its charts: every chart file is in place
+    before the article that links it is, so a kill at any point leaves no article linking a
+    missing chart. A write that fails ends the run, as the article's own does."""
+    (pair,) = unit.pairs
+    try:
+        document = getattr(generator, KINDS[spec.kind].method)(*pair, seed=spec.seed)
+        text, charts = markdown_with_charts(document, unit.path)
+    except Exception as err:  # the article's failure, not the run's
+        return UnitResult(unit.path, (), ((pair, one_line(err)),), None, 0, ())
+    for path, svg in charts:
+        store.write(path, svg)
+    data = text.encode("utf-8")
+    store.write(unit.path, data)
+    sums = tuple((path, sha256(svg).hexdigest()) for path, svg in charts)
+    return UnitResult(unit.path, (pair,), (), sha256(data).hexdigest(), len(data), sums)
 
 
 def render_batch(spec: WorkSpec, units: list[Unit]) -> list[UnitResult]:

@@ -53,6 +53,12 @@ EXIT_FAILED_PAIRS = 1
     show_default=True,
     help="folders: OUT/<a>/<a>-vs-<b>.<format>, a folder per first occupation; flat: OUT/<a>-vs-<b>.<format>",
 )
+@click.option(
+    "--charts",
+    is_flag=True,
+    help="Markdown: also write each article's charts as SVG files in <article>.charts/ beside it, "
+    "linked from it. HTML pages carry their charts inline already.",
+)
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
 @click.option(
     "--scheduler",
@@ -80,6 +86,7 @@ def bulk(
     seed: int,
     kind: str,
     layout: str,
+    charts: bool,
     engine: str,
     scheduler: str | None,
     state_dir: Path | None,
@@ -92,11 +99,13 @@ def bulk(
     Files are OUT/<a>/<a>-vs-<b>.<format> (OUT/<a>-vs-<b>.<format> with --layout flat);
     with --format jsonl, OUT/<a>.jsonl holds one line per article with <a> first, in
     order of the second. In a directory, a file that already holds its article is not
-    rewritten. manifest.jsonl lists each complete file (pair, path, sha256, content
-    versions); errors.jsonl each failed pair with its reason. One run at a time writes
-    into a directory: it holds OUT/.articlegen-bulk.lock while it runs. A worker process
-    that dies (the out-of-memory killer) is replaced and its articles done again; a
-    second death stops the run, and --resume finishes it. Exit status 1 when any pair
+    rewritten. With --charts (Markdown), each article's charts are SVG files in
+    OUT/<a>/<a>-vs-<b>.charts/, written before the article that links them.
+    manifest.jsonl lists each complete file (pair, path, sha256, content versions, and
+    its chart files); errors.jsonl each failed pair with its reason. One run at a time
+    writes into a directory: it holds OUT/.articlegen-bulk.lock while it runs. A worker
+    process that dies (the out-of-memory killer) is replaced and its articles done again;
+    a second death stops the run, and --resume finishes it. Exit status 1 when any pair
     failed, 2 when the run could not be done.
     """
     summary = run_bulk(
@@ -116,13 +125,15 @@ def bulk(
             data_dir=data_dir,
             phrasebank_dir=phrasebank_dir,
             state_dir=state_dir,
+            charts=charts,
         )
     )
     rate = summary.written / summary.seconds if summary.seconds else 0.0
     say(
         f"{summary.pairs}: {summary.written:,} written, {summary.skipped:,} already complete, "
         f"{summary.failed:,} failed, in {summary.seconds:.1f} s ({rate:,.0f} articles/s); "
-        f"manifest {summary.manifest}"
+        + (f"{summary.charts:,} chart files; " if charts else "")
+        + f"manifest {summary.manifest}"
     )
     if summary.failed:
         noun = "pair" if summary.failed == 1 else "pairs"
