@@ -139,3 +139,21 @@ def test_every_heading_is_in_sentence_case(generator):
             words = heading.replace(":", " ").split()[1:]
             capitalized = [w for w in words if w[:1].isupper() and not w.isupper()]
             assert capitalized == [], heading
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("The median clerk was 1 years younger.", True),
+        ("Women were one percentage points more of the staff.", True),
+        ("The median clerk was 1 year younger.", False),
+        ("The median clerk was 41 years old.", False),
+        ("Their gap is 0.1 years, 2.1 years or $1 million.", False),
+        ("One of them has 1,000 jobs; the other grows 1.1 points faster.", False),
+    ],
+)
+def test_a_count_of_one_takes_the_singular(text, flagged):
+    from articlegen.gates.artifacts import find_artifacts, find_sentence_artifacts
+
+    assert any(found.startswith("plural after one") for found in find_artifacts(text)) is flagged
+    assert ("plural after one" in find_sentence_artifacts(text)) is flagged  # lint's one-pass check

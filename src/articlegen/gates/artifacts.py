@@ -23,6 +23,12 @@ ARTIFACTS = {
     "missing space after stop": re.compile(r"[a-z]\.[A-Z][a-z]"),
     "dangling conjunction": re.compile(r"\b(and|or|,)\s*[.:]|\b(and|or)\s*$", re.M),
     "empty list item": re.compile(r"^- *$", re.M),
+    # "1 years", "one percentage points": a count of one with a plural noun, as a template that
+    # writes "{{ n }} years" says when the gap is exactly one (use the count_noun filter).
+    "plural after one": re.compile(
+        r"(?<![\d.,$])\b(?:1|[Oo]ne) (?:years|months|weeks|days|hours|percentage points|points|times"
+        r"|jobs|workers|levels|openings)\b"
+    ),
     "lowercase sentence start": re.compile(
         r"(?<!\bU\.S\. )(?<!\bCo\. )(?<!\bInc\. )(?<!\bLtd\. )(?<!\bCorp\. )(?<!\bSt\. )(?<!\bvs\. )"
         r"(?<=[.!?] )[a-z]|^[a-z]",
