@@ -157,3 +157,24 @@ def test_a_count_of_one_takes_the_singular(text, flagged):
 
     assert any(found.startswith("plural after one") for found in find_artifacts(text)) is flagged
     assert ("plural after one" in find_sentence_artifacts(text)) is flagged  # lint's one-pass check
+
+
+@pytest.mark.parametrize(
+    "amount, printed", [(1.0, "1 year"), (0.96, "1 year"), (2.5, "2.5 years"), (3, "3 years")]
+)
+def test_a_measured_gap_agrees_with_its_printed_figure(amount, printed):
+    """An age gap of exactly one year is '1 year', never '1 years'; the figure keeps its decimal."""
+    from articlegen.plan.quantities import Quantity
+    from articlegen.wording.templating import measure
+
+    assert measure(Quantity(amount), "year") == printed
+
+
+def test_no_age_gap_reads_one_years(generator):
+    """Nurse practitioners' and registered nurses' median ages (43.3, 42.3) are one year apart."""
+    from articlegen.gates.artifacts import find_artifacts
+
+    for seed in range(6):
+        text = generator.generate("nurse-practitioners", "registered-nurses", seed=seed)
+        assert "1 year " in text
+        assert not [f for f in find_artifacts(text) if f.startswith("plural after one")]

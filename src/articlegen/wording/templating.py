@@ -301,6 +301,14 @@ def count_noun(value: Any, noun: str, plural_noun: str | None = None) -> str:
     return f"{numbers.spell_small(count)} {form}"
 
 
+def measure(value: Any, noun: str, plural_noun: str | None = None) -> str:
+    """'1 year', '2.5 years': a measured amount in figures, as printed, with the noun agreeing with
+    the printed figure (count_noun spells out whole counts; a gap in years may have a decimal)."""
+    text = format_value(value)
+    form = noun if text == "1" else (plural_noun or pluralize_phrase(noun))
+    return f"{text} {form}"
+
+
 def magnitude(value: Any) -> Any:
     """The size of a signed difference, for 'more'/'less' sentences: −0.5 -> 0.5."""
     return type(value)(abs(value))
@@ -331,6 +339,7 @@ FILTERS = {
     "join_or": join_or,
     "words": words,
     "count_noun": count_noun,
+    "measure": measure,
     "magnitude": magnitude,
     "more_less": more_less,
     "higher_lower": higher_lower,
