@@ -62,30 +62,43 @@ def entry_sentences(ctx: Pair, stem: str) -> list[SentenceSpec]:
 
 
 def _preparation(ctx: Pair) -> list[SentenceSpec]:
-    """Related work experience and on-the-job training BLS lists as typical, job by job."""
-    sentences = []
-    for occupation, role in ((ctx.a, ctx.ra), (ctx.b, ctx.rb)):
-        outlook = occupation.outlook
-        if outlook is None or outlook.work_experience is None or outlook.on_the_job_training is None:
-            continue
-        facts: dict[str, Any] = {
-            fact_key(occupation, "outlook.work_experience"): outlook.work_experience,
-            fact_key(occupation, "outlook.on_the_job_training"): outlook.on_the_job_training,
-        }
-        slots: dict[str, Any] = {"role": role}
-        experience, training = outlook.work_experience != "None", outlook.on_the_job_training != "None"
-        if experience:  # BLS's two nonzero categories; the phrasebank words each
-            slots["experience"] = (
-                "under_five_years" if outlook.work_experience == "Less than 5 years" else "five_years_or_more"
-            )
-            facts[fact_key(occupation, "outlook.work_experience_years")] = 5  # the five of both categories
-        if training:
-            slots["training"] = Credential(outlook.on_the_job_training)
-        kind = {(True, True): "both", (True, False): "experience", (False, True): "training"}.get(
-            (experience, training), "neither"
+    """Related work experience and on-the-job training BLS lists as typical: one sentence for both
+    jobs where BLS gives them the same categories, else one a job."""
+    kinds = [_prepared(occupation, role) for occupation, role in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))]
+    if kinds[0] is not None and kinds[1] is not None:
+        (kind, slots_a, facts_a), (kind_b, slots_b, facts_b) = kinds
+        shared = {name: value for name, value in slots_a.items() if name != "role"}
+        if kind == kind_b and shared == {name: v for name, v in slots_b.items() if name != "role"}:
+            slots = {**ctx.roles(), **shared}
+            return [SentenceSpec(f"training.preparation.same.{kind}", slots, {**facts_a, **facts_b})]
+    return [
+        SentenceSpec(f"training.preparation.{kind}", slots, facts)
+        for kind, slots, facts in (found for found in kinds if found is not None)
+    ]
+
+
+def _prepared(occupation: Occupation, role: Referent) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+    """What BLS lists for one job: the kind of sentence, its slots and facts; None without both."""
+    outlook = occupation.outlook
+    if outlook is None or outlook.work_experience is None or outlook.on_the_job_training is None:
+        return None
+    facts: dict[str, Any] = {
+        fact_key(occupation, "outlook.work_experience"): outlook.work_experience,
+        fact_key(occupation, "outlook.on_the_job_training"): outlook.on_the_job_training,
+    }
+    slots: dict[str, Any] = {"role": role}
+    experience, training = outlook.work_experience != "None", outlook.on_the_job_training != "None"
+    if experience:  # BLS's two nonzero categories; the phrasebank words each
+        slots["experience"] = (
+            "under_five_years" if outlook.work_experience == "Less than 5 years" else "five_years_or_more"
         )
-        sentences.append(SentenceSpec(f"training.preparation.{kind}", slots, facts))
-    return sentences
+        facts[fact_key(occupation, "outlook.work_experience_years")] = 5  # the five of both categories
+    if training:
+        slots["training"] = Credential(outlook.on_the_job_training)
+    kind = {(True, True): "both", (True, False): "experience", (False, True): "training"}.get(
+        (experience, training), "neither"
+    )
+    return kind, slots, facts
 
 
 def top_required(occupation: Occupation) -> tuple[str, float] | None:
