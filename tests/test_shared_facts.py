@@ -55,3 +55,25 @@ def test_different_experience_or_training_is_said_job_by_job(generator):
     for a, b in pairs:
         sentences = _preparation_sentences(generator.document(a, b))
         assert [s.message.startswith("training.preparation.same.") for s in sentences] == [False, False]
+
+
+def test_top_skills_the_intro_calls_identical_are_not_listed_again_as_shared(generator):
+    """The intro says "the skills each job lists most often are identical: …"; the skills section
+    then names only the shared skills beyond those, if any."""
+    catalog = generator.catalog
+    with_skills = [s for s in sorted(catalog.occupations) if catalog.find(s).skills]
+    pairs = []
+    for a, b in itertools.permutations(with_skills, 2):
+        top_a = {s.name.casefold() for s in catalog.find(a).skills[:3]}
+        if top_a == {s.name.casefold() for s in catalog.find(b).skills[:3]}:
+            pairs.append((a, b, top_a))
+    assert pairs
+    for a, b, top in pairs:
+        document = generator.document(a, b)
+        intro = [s for block in document.sections[0].blocks for s in getattr(block, "sentences", ())]
+        assert any(s.message == "intro.skills.same" for s in intro)
+        (skills,) = [section for section in document.sections if section.id == "skills"]
+        for block in skills.blocks:
+            for sentence in getattr(block, "sentences", ()):
+                named = {skill for skill in top if skill in sentence.text.casefold()}
+                assert named != top, sentence.text

@@ -54,12 +54,19 @@ def _top_skills(occupation: Occupation, limit: int) -> tuple[str, ...]:
     return tuple(skill.name for skill in occupation.skills[:limit])
 
 
+def same_top_skills(ctx: Pair) -> frozenset[str]:
+    """The casefolded top skills, where both jobs' are the same set (the intro says so), else empty."""
+    top_a, top_b = _top_skills(ctx.a, TOP_SKILLS), _top_skills(ctx.b, TOP_SKILLS)
+    folded = frozenset(s.casefold() for s in top_a)
+    return folded if top_a and top_b and folded == {s.casefold() for s in top_b} else frozenset()
+
+
 def _intro_skills(ctx: Pair) -> list[SentenceSpec]:
     if not ctx.either("has.skills"):
         return []
     top_a, top_b = _top_skills(ctx.a, TOP_SKILLS), _top_skills(ctx.b, TOP_SKILLS)
     facts = {fact_key(ctx.a, "skills"): top_a, fact_key(ctx.b, "skills"): top_b}
-    if top_a and top_b and {s.casefold() for s in top_a} == {s.casefold() for s in top_b}:
+    if same_top_skills(ctx):
         return [SentenceSpec("intro.skills.same", {**ctx.roles(), "skills": Items(top_a)}, facts)]
     return [
         SentenceSpec("intro.skills", {"role": role, "skills": Items(top)}, {fact_key(occ, "skills"): top})

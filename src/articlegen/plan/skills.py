@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..facts.occupation import Occupation
 from .build import Pair, paragraph, section
 from .compare import compare_skills
+from .intro import same_top_skills
 from .quantities import Items, Percent
 from .reads import derived, fact_key
 from .spec import BulletList, Referent, SectionPlan, SentenceSpec, Verbatim
@@ -20,10 +21,12 @@ def plan_skills(ctx: Pair) -> SectionPlan | None:
     sentences: list[SentenceSpec] = []
     if names_a and names_b:
         facts = {fact_key(ctx.a, "skills"): names_a, fact_key(ctx.b, "skills"): names_b}
-        if overlap.shared:
-            shared = overlap.shared[:SHARED_SKILLS]
+        # Where the intro said the top skills are the same, the shared ones left to name are the rest.
+        said = same_top_skills(ctx)
+        shared = [s for s in overlap.shared if s.casefold() not in said][:SHARED_SKILLS]
+        if shared:
             sentences.append(SentenceSpec("skills.shared", {**ctx.roles(), "skills": Items(shared)}, facts))
-        else:
+        elif not overlap.shared:
             sentences.append(SentenceSpec("skills.none_shared", ctx.roles(), facts))
         for occupation, role, other, own in (
             (ctx.a, ctx.ra, ctx.rb, overlap.only_a),
