@@ -78,32 +78,39 @@ def test_reference_page_states_every_fact_the_data_holds(generator, reference_pa
     ]
     ar, ara, spec, ra = (sections[h] for h in headings)
     expected = {
-        # section: (gap, shared, subject's own, other's own, industry facts, Master's, Doctoral)
-        "ar": (ar, "$1,612", "customer service, patients, and data entry",
+        # section: (other's pay, gap in dollars or percent, shared, subject's own, other's own,
+        #           other's industry facts, Master's, Doctoral)
+        "ar": (ar, "$36,977", ("$1,612", "4.2%"), "customer service, patients, and data entry",
                "phone calls, UPC, time card, and retail store",
                "patient accounts, customer satisfaction, CPT, and medical terminology",
-               ("finance", "$38,433", "$44,424"), "0.7 percentage points (more|higher)",
+               ("finance", "$38,433"), "0.7 percentage points (more|higher)",
                "0.5 percentage points (less|lower)"),
-        "ara": (ara, "$5,103", "customer service, patients, and data entry",
+        "ara": (ara, "$43,692", ("$5,103", "13.2%"), "customer service, patients, and data entry",
                 "phone calls, UPC, time card, and retail store",
                 "reconciliations, pivot tables, financial reports, and credit memos",
-                ("hospitality", "$45,068", "finance", "$44,424"), "4.1 percentage points (more|higher)",
+                ("hospitality", "$45,068"), "4.1 percentage points (more|higher)",
                 "0.5 percentage points (less|lower)"),
-        "spec": (spec, "$3,997", "customer service, patients, and data entry",
+        "spec": (spec, "$42,586", ("$3,997", "10.4%"), "customer service, patients, and data entry",
                  "phone calls, UPC, time card, and retail store",
                  "account management, PowerPoint, catheter, and customer satisfaction",
-                 ("finance", "$47,336", "$44,424"), "1.7 percentage points (more|higher)",
+                 ("finance", "$47,336"), "1.7 percentage points (more|higher)",
                  "0.4 percentage points (more|higher)"),
-        "ra": (ra, "$183", "delinquent accounts, collection efforts, and payment arrangements",
+        "ra": (ra, "$38,772", ("$183", "0.5%"),
+               "delinquent accounts, collection efforts, and payment arrangements",
                "phone calls, customer service, UPC, and time card",
                "debt collection, outbound calls, tow truck, and financial institutions",
-               ("energy", "$45,507", "finance", "$44,424"), "1.6 percentage points (less|lower)",
+               ("energy", "$45,507"), "1.6 percentage points (less|lower)",
                "(just as likely|equally likely|as common)"),
     }  # fmt: skip
-    for name, (body, gap, shared, own, theirs, industry, masters, doctoral) in expected.items():
-        for fact in (gap, shared, own, theirs, *industry):
+    for name, (body, pay, gaps, shared, own, theirs, industry, masters, doctoral) in expected.items():
+        for fact in (pay, shared, own, theirs, *industry):
             assert fact in body, (name, fact)
+        assert any(gap in body for gap in gaps), (name, gaps)
         assert re.search(masters, body) and re.search(doctoral, body), name
+        # The page's own pay and best-paying industry are its pay section's: no comparison repeats them.
+        assert "$38,589" not in body and "$44,424" not in body, name
+    pay = sections["How much does a collections associate make?"]
+    assert "$38,589" in pay and "$44,424" in pay
     # The reference's defects stay out: mojibake, missing spaces, "0.0%", a percent given to three skills.
     assert find_artifacts(text) == []
     assert "0.0" not in text and "16% of collections associates" not in text.lower()
@@ -128,6 +135,7 @@ def _compare_specs(plan, message_prefix):
 
 
 def test_salary_directions_come_from_the_data_in_both_orders(generator):
+    """The other job's pay, said as above or below the page's job's, with the gap measured from it."""
     catalog = generator.catalog
     for subject, other in [("collections-associate", "account-representative"),
                            ("account-representative", "collections-associate"),
@@ -135,11 +143,16 @@ def test_salary_directions_come_from_the_data_in_both_orders(generator):
                            ("accounts-receivable-analyst", "collections-associate")]:  # fmt: skip
         a, b = catalog.find(subject), catalog.find(other)
         plan = plan_overview(a, [b])
-        (spec,) = _compare_specs(plan, "page.compare.salary")[f"compare-{other}"]
-        higher = max((a, b), key=lambda o: o.salary.yearly)
-        assert spec.message == "page.compare.salary"
-        assert spec.slots["higher"].slug == higher.slug
-        assert spec.slots["difference"] == abs(a.salary.yearly - b.salary.yearly)
+        (spec,) = _compare_specs(plan, "page.compare.pay")[f"compare-{other}"]
+        way = "more" if b.salary.yearly > a.salary.yearly else "less"
+        assert spec.message == f"page.compare.pay.{way}"
+        assert spec.slots["role"].slug == other and spec.slots["page"].slug == subject
+        assert spec.slots["salary"] == b.salary.yearly  # the other job's figure; the page states its own
+        gap = abs(a.salary.yearly - b.salary.yearly)
+        assert spec.slots["difference"] == gap
+        assert spec.slots["percent"] == pytest.approx(
+            gap / a.salary.yearly * 100, abs=0.05
+        )  # from the page's job
 
 
 def test_a_stated_likelihood_keeps_its_subject_on_either_page(generator):
@@ -169,9 +182,12 @@ def test_ties_and_one_sided_facts(tmp_path):
         },
     )
     text = gen.overview("clerk")
-    body = _sections(text)["Clerk vs. typist"]
-    assert "$40,000" in body and not re.search(r"\bmore\b|\bless\b|\bahead\b", body.split("\n\n")[1])
-    assert "retail trade" in body and "finance" in body
+    sections = _sections(text)
+    body, pay = sections["Clerk vs. typist"], sections["How much does a clerk make?"]
+    # A tie, said without the figure, which the pay section states once.
+    assert "$40,000" in pay and "$40,000" not in body and "the same" in body
+    assert not re.search(r"\bmore\b|\bless\b|\bahead\b", body)
+    assert "retail trade" in body and "finance" in pay and "finance" not in body
     # The scribe has no facts at all: its comparison says nothing, so it is left out, heading and all.
     assert "Scribe" not in text
     assert find_artifacts(text) == []
@@ -230,9 +246,11 @@ def test_bls_figures_are_stated_exactly(generator):
 
 def test_hourly_only_jobs_are_compared_by_the_hour(generator):
     text = generator.overview("actors", compare=1)
-    body = _sections(text)["Actor vs. musician or singer"]
-    assert "$58.29" in body and "$60.46" in body
-    assert "a year" not in body.split("\n\n")[1]
+    sections = _sections(text)
+    body = sections["Actor vs. musician or singer"]
+    assert "$58.29" in sections["How much does an actor make?"] and "$58.29" not in body
+    assert "$60.46" in body and "$2.17" in body  # the musicians' rate and the gap, by the hour
+    assert "a year" not in body.split("\n\n")[2]
 
 
 def _prose(document, section_id):
@@ -297,7 +315,9 @@ def test_json_carries_provenance(generator):
             assert sentence["file"].split("/")[-1].startswith("page-") or sentence["message"].startswith(
                 "label."
             )
-    salary = next(s for s in sentences if s["message"] == "page.compare.salary" and "$1,612" in s["text"])
+    salary = next(
+        s for s in sentences if (s["message"] or "").startswith("page.compare.pay.") and "$1,612" in s["text"]
+    )
     assert salary["facts"] == {
         "collections-associate.salary.yearly": 38589,
         "account-representative.salary.yearly": 36977,
@@ -306,13 +326,13 @@ def test_json_carries_provenance(generator):
 
 def test_explain_and_html(generator):
     explained = generator.overview("collections-associate", explain=True)
-    assert re.search(r"<!-- page\.compare\.salary/[a-z-]+ @ .*page-compare\.yaml:\d+ -->", explained)
+    assert re.search(r"<!-- page\.compare\.pay\.[a-z.]+/[a-z-]+ @ .*page-compare\.yaml:\d+ -->", explained)
     html = generator.overview("collections-associate", format="html")
     # Published HTML carries no debug attributes; annotations belong to --explain and the preview.
     assert html.startswith("<!DOCTYPE html>") and " data-" not in html and "Collections" in html
     annotated = generator.overview("collections-associate", format="html", explain=True)
     assert annotated.startswith("<!DOCTYPE html>")
-    assert re.search(r'data-message="page\.compare\.salary" data-variant="[a-z-]+" '
+    assert re.search(r'data-message="page\.compare\.pay\.[a-z.]+" data-variant="[a-z-]+" '
                      r'data-source="page-compare\.yaml:\d+"', annotated)  # fmt: skip
     # JSON names every sentence's message, variant, file and line already.
     with pytest.raises(ArticlegenError, match="--explain annotates Markdown and HTML; JSON names"):
@@ -407,6 +427,17 @@ RARE = {
     "top_pay: {state: Iowa, industry: mining, min_jobs: 120}\n",
     "weaver": "title: Weaver\nsalary: {yearly: 44000}\ntop_pay: {industry: mining, min_jobs: 100}\n",
     "glazier": "title: Glazier\nsalary: {yearly: 41000}\ntop_pay: {state: Ohio}\nrelated: [typist, baker]\n",
+    # one ranked place only, with its pay (the pay section's one-place sentences); projections
+    # without the all-occupations figure, falling and flat
+    "sawyer": "title: Sawyer\nsalary: {yearly: 45000}\n"
+    "top_pay: {state: Utah, state_salary: 50000, min_jobs: 100}\n"
+    "outlook: {start_year: 2024, end_year: 2034, change_percent: -2.5,"
+    " entry_education: High school diploma or equivalent}\nrelated: [cooper, smith, glazier]\n",
+    "cooper": "title: Cooper\nsalary: {yearly: 47000}\n"
+    "top_pay: {industry: mining, industry_salary: 51000, min_jobs: 100}\n"
+    "outlook: {start_year: 2024, end_year: 2034, change_percent: 0.0}\n",
+    "smith": "title: Smith\nsalary: {yearly: 46000}\n"
+    "top_pay: {metro: 'Provo-Orem-Lehi, UT', metro_salary: 52000, min_jobs: 100}\n",
 }
 
 

@@ -1,14 +1,27 @@
-"""Overview pages go through the same gates as comparison articles: verify, variety, coverage, lint."""
+"""Overview pages go through the same gates as comparison articles: verify, variety, coverage, lint,
+and meet the house style's prose targets (docs/style.md, docs/quality.md)."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from articlegen.cli.coverage import coverage
 from articlegen.cli.variety import variety
+from articlegen.corpus.documents import render_documents
+from articlegen.corpus.pairs import select_pairs
+from articlegen.english import numbers
+from articlegen.english.reference import is_long
+from articlegen.gates.prose import count_title_repeats, measure_prose, title_forms
+from articlegen.gates.variety import TARGETS, measure_variety
 from articlegen.gates.verify import verify_pairs
+from articlegen.plan.overview import DEFAULT_COMPARE, plan_overview
+from articlegen.plan.reads import referent
+from articlegen.realize.document import Document, ListBlock, ParagraphBlock
+from articlegen.wording.reference import shortened_referents
+from articlegen.wording.templating import forms_of
 
 from .test_data import run_cli
 
@@ -49,3 +62,138 @@ def test_lint_renders_overview_pages(tmp_path):
     result = run_cli("lint", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert " overview pages: no problems" in result.stdout
+
+
+# --- the house style's targets on overview pages, over the pages `articlegen prose --kind
+# overview --limit 53` reads (50 pages: each first occupation of a hash-ordered sample once) ---
+
+
+@pytest.fixture(scope="module")
+def sampled(generator) -> list[tuple[str, str]]:
+    return select_pairs("all", generator.catalog, 53).pairs
+
+
+@pytest.fixture(scope="module")
+def pages(generator, sampled) -> list[Document]:
+    return list(render_documents(generator, sampled, 0, "overview"))
+
+
+@pytest.fixture(scope="module")
+def prose_report(generator, sampled):
+    return measure_prose(generator, sampled, kind="overview", worst=50)
+
+
+def _summary(report, measure_id):
+    return next(m for m in report.measures if m.measure.id == measure_id)
+
+
+def test_the_sample_is_fifty_pages(pages, prose_report):
+    assert len(pages) == len(prose_report.articles) == 50
+    assert len({p.subjects[0] for p in pages}) == 50
+
+
+@pytest.mark.parametrize(
+    "measure_id", ["repeated_figures", "factless", "repeated_openings", "duplicate_rows"]
+)
+def test_overview_pages_meet_the_prose_target(prose_report, measure_id):
+    """No figure twice: a short comparison states the other job's figure and the gap, never the
+    page's own figure, which the page states once (docs/style.md)."""
+    summary = _summary(prose_report, measure_id)
+    assert summary.over == 0, summary.worst_articles
+
+
+def test_a_long_title_is_said_in_full_at_most_three_times(generator, pages):
+    """Every long title is said in full at most three times in a page's prose, but one the
+    realizer has no unambiguous short name for among the page's jobs: then it is the page's own
+    title, said in full because "engineers" could be the locomotive engineers it is compared with
+    (wording/reference.py decides short names over the whole page, not section by section)."""
+    assert any(
+        is_long(forms_of(referent(generator.catalog.find(p.subjects[0]))).singular) for p in pages
+    )  # the sample has long titles to shorten
+    unshortened = 0
+    for page in pages:
+        own = page.subjects[0]
+        occupation = generator.catalog.find(own)
+        plan = plan_overview(occupation, generator.related.choose(occupation, DEFAULT_COMPARE))
+        shorts = shortened_referents(plan.referents)
+        for count in count_title_repeats(page, title_forms(generator.catalog, page.subjects)):
+            if count.count <= 3:
+                continue
+            assert count.slug == own and own not in shorts, (own, count)
+            unshortened += 1
+    assert unshortened <= len(pages) // 10  # the exception stays an exception
+
+
+def _compare_sections(page: Document):
+    return [s for s in page.sections if s.id.startswith("compare-")]
+
+
+def _said(section) -> list:
+    return [s for b in section.blocks if isinstance(b, ParagraphBlock) for s in b.sentences if s.message]
+
+
+def test_a_comparison_states_the_other_jobs_figure_not_the_pages(generator, pages):
+    """The pay and growth of the page's job are stated once, above the comparisons; each
+    comparison prints the other job's figure (or a tie, without a figure) and how it stands."""
+    checked = 0
+    for page in pages:
+        own = generator.catalog.find(page.subjects[0])
+        for section in _compare_sections(page):
+            other = generator.catalog.find(section.id.removeprefix("compare-"))
+            for sentence in _said(section):
+                if sentence.message.startswith("page.compare.pay.") and not sentence.message.endswith(
+                    ".same"
+                ):
+                    assert numbers.format_money(other.salary.yearly) in sentence.text, sentence.text
+                    assert numbers.format_money(own.salary.yearly) not in sentence.text, sentence.text
+                    checked += 1
+                growth = (_growth(own), _growth(other))
+                if sentence.message.startswith("page.compare.growth.") and None not in growth:
+                    if not sentence.message.endswith(".same") and growth[1] != 0:  # 0: "no change"
+                        assert numbers.format_percent(abs(growth[1])) in sentence.text, sentence.text
+                    assert numbers.format_percent(abs(growth[0])) not in sentence.text.replace(
+                        numbers.format_percent(abs(growth[1])), ""
+                    ), sentence.text
+                    checked += 1
+    assert checked > 200
+
+
+def _growth(occupation):
+    return occupation.outlook.change_percent if occupation.outlook else None
+
+
+def test_each_page_states_its_own_figures_once_above_its_comparisons(generator, pages):
+    for page in pages:
+        slug = page.subjects[0]
+        own = [s for s in page.sections if not s.id.startswith("compare")]
+        keys = {k for section in own for s in _section_sentences(section) for k in s.facts}
+        occupation = generator.catalog.find(slug)
+        if occupation.salary.yearly is not None:
+            assert f"{slug}.salary.yearly" in keys
+        if occupation.outlook and occupation.outlook.change_percent is not None:
+            assert f"{slug}.outlook.change_percent" in keys
+        if occupation.outlook and occupation.outlook.entry_education is not None:
+            assert f"{slug}.outlook.entry_education" in keys
+
+
+def _section_sentences(section):
+    for block in section.blocks:
+        if isinstance(block, ParagraphBlock):
+            yield from block.sentences
+        elif isinstance(block, ListBlock):
+            yield from ([block.lead] if block.lead else [])
+
+
+def test_every_number_and_comparison_on_the_sampled_pages_is_true(generator, sampled):
+    report = verify_pairs(generator, sampled, kind="overview")
+    assert report.articles == 50
+    assert report.unverified == (), "\n".join(str(u) for u in report.unverified[:5])
+    assert report.false_claims == (), "\n".join(str(c) for c in report.false_claims[:5])
+    assert report.uninterpreted == (), report.uninterpreted[:5]
+    assert report.comparisons > 400  # the short comparisons are read as comparisons
+
+
+def test_overview_pages_meet_the_variety_target(generator, sampled):
+    report = measure_variety(generator, sampled, kind="overview", top=0)
+    assert report.articles == 50
+    assert report.mean <= TARGETS["overview"].mean, report.summary()

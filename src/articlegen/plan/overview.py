@@ -1,11 +1,14 @@
 """Content determination and document planning for overview pages: one occupation on its own.
 
-"What does a collections associate do?": the description, responsibilities, skills
-with their shares and examples, soft skills, pay, then a short comparison with each
-related occupation (related.py chooses them). A missing fact drops its sentence, a
-section with nothing left is dropped whole, as in comparison articles (plan/article.py,
-whose helpers this reuses). The short comparisons rotate through LAYOUTS, so that
-neighbouring comparisons never share one skeleton; the realizer varies their wording.
+"What does a collections associate do?": the description, the jobs count and projected
+growth, how one gets in, responsibilities, skills with their shares and examples (or O*NET's
+most important ones), soft skills, pay, then a short comparison with each related occupation
+(related.py chooses them). The page states its own job's figures once, before the
+comparisons; each comparison states the other job's figure and the gap or direction, never
+the page's figure again (docs/style.md, "No figure twice"). A missing fact drops its
+sentence, a section with nothing left is dropped whole, as in comparison articles
+(plan/article.py, whose helpers this reuses). The short comparisons rotate through LAYOUTS,
+so that neighbouring comparisons never share one skeleton; the realizer varies their wording.
 """
 
 from __future__ import annotations
@@ -14,34 +17,35 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..facts.occupation import Occupation
-from .build import Pair, directional, money_range, paragraph, section
-from .compare import compare_money, compare_skills, same_text
+from .build import Pair, money_range, paragraph, section
+from .compare import Direction, compare_money, compare_quantity, compare_skills, same_text
 from .duties import described, responsibility_list, task_list
 from .education import likelihood_sentences
 from .intro import TOP_SKILLS
-from .outlook import growth_sentences
-from .quantities import Count, Items, Money, MonthsRange, Percent
-from .ratings import shared_sentences
+from .quantities import Count, Credential, Items, Money, MonthsRange, Percent, PercentPoints, Ratio, Term
+from .ratings import shared_sentences, top_ratings
 from .reads import fact_key, facts_of, percentile_range, referent, typical_range
-from .salary import industry_sentence, place_sentences
+from .salary import best_places, industry_sentence, place_sentences
 from .skills import DISTINCT_SKILLS, SHARED_SKILLS
 from .skills import skill_list as _plan_skill_list
 from .sources import citation_list, notices
 from .spec import ArticlePlan, Block, BulletList, Referent, SectionPlan, SentenceSpec, Verbatim
-from .training import entry_sentences
+from .training import ENTRY_EDUCATION_ORDER
 
 DEFAULT_COMPARE = 4  # the reference page compares its subject with four occupations
 
 # The parts of one short comparison, grouped into paragraphs. Comparison i uses layout
 # i mod len(LAYOUTS): the first four on a page never share an order or a grouping.
-#   salary: who earns more; shared / distinct: skills; where: best-paying industry and
-#   state; degrees: Master's and Doctoral likelihood and entry education; growth: projected
-#   employment change (shared also holds O*NET's top-rated skills).
+#   salary: what the other job earns, against the page's job; shared / distinct: skills;
+#   where: its best-paying industry and state; degrees: Master's and Doctoral likelihood and
+#   entry education; growth: its projected employment change (shared also holds O*NET's
+#   top-rated skills). `where` and the entry education follow a sentence about the other job
+#   in their paragraph (salary or growth), so that their wordings can call it "they".
 LAYOUTS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("salary", "shared"), ("distinct", "growth"), ("where", "degrees")),
-    (("shared", "distinct"), ("salary", "where"), ("growth", "degrees")),
-    (("salary", "where", "degrees"), ("shared", "distinct", "growth")),
-    (("growth", "where", "salary"), ("distinct", "shared", "degrees")),
+    (("salary", "where"), ("growth", "degrees"), ("shared", "distinct")),
+    (("shared", "distinct"), ("salary", "where", "degrees"), ("growth",)),
+    (("growth", "degrees"), ("salary", "where"), ("distinct", "shared")),
+    (("salary", "degrees"), ("distinct", "shared"), ("growth", "where")),
 )
 
 
@@ -49,7 +53,8 @@ def plan_overview(occupation: Occupation, related: Sequence[Occupation]) -> Arti
     """The overview page of `occupation`, with a short comparison against each of `related`, in order."""
     role = referent(occupation)
     others = [o for o in related if o.slug != occupation.slug]
-    comparisons = [_comparison(occupation, role, other, i) for i, other in enumerate(others)]
+    gaps: set[tuple[str, float]] = set()  # the gaps earlier comparisons print, in reading order
+    comparisons = [_comparison(occupation, role, other, i, gaps) for i, other in enumerate(others)]
     sections = (
         _intro(occupation, role),
         _responsibilities(occupation, role),
@@ -65,44 +70,136 @@ def plan_overview(occupation: Occupation, related: Sequence[Occupation]) -> Arti
         kind="overview",
         pair_key=f"overview|{occupation.slug}",
         subjects=(occupation.slug, *(o.slug for o in others)),
-        title=SentenceSpec("page.title", {"role": role, "described": known}),
+        title=SentenceSpec("page.title", {"role": role, "described": known}, _named(occupation, known)),
         sections=tuple(s for s in sections if s is not None),
         missing_cell=SentenceSpec("label.missing", {}),
         referents=(role, *(referent(o) for o in others)),
     )
 
 
+def _named(occupation: Occupation, described: bool) -> dict[str, Any]:
+    """The job the page title names: its name as the title prints it (the singular in "What does a
+    clerk do?", the plural in "Clerks at a glance", page-intro.yaml), with its SOC code, which
+    identifies the occupation so named and prints nowhere. Structured data names and classifies
+    the job from them (render/structured.py); the code in prose would read as a range of numbers."""
+    facts: dict[str, Any] = {}
+    forms = occupation.forms
+    form = None if forms is None else (forms.singular if described else forms.plural)
+    if form is not None:
+        facts[fact_key(occupation, f"forms.{'singular' if described else 'plural'}")] = form
+    if occupation.soc is not None:
+        facts[fact_key(occupation, "soc")] = occupation.soc
+    return facts
+
+
 # --- the occupation on its own ----------------------------------------------------------------
 
 
 def _intro(occupation: Occupation, role: Referent) -> SectionPlan | None:
+    """What the job does; how many jobs there are and how their number is projected to change;
+    then how one gets in: the time it takes, the entry education, experience and training."""
     description = (
         Verbatim(occupation.description, fact_key(occupation, "description"))
         if occupation.description
         else None
     )
-    facts: list[SentenceSpec] = []
+    size: list[SentenceSpec] = []
     if occupation.jobs is not None:
-        facts.append(
+        size.append(
             SentenceSpec(
                 "page.intro.jobs",
                 {"role": role, "jobs": Count(occupation.jobs)},
                 {fact_key(occupation, "jobs"): occupation.jobs},
             )
         )
+    size += _growth(occupation, role)
+    entry: list[SentenceSpec] = []
     time = occupation.time_to_become
     if time is not None:
-        facts.append(
+        entry.append(
             SentenceSpec(
                 "page.intro.time",
                 {"role": role, "months": MonthsRange(time.low, time.high)},
                 {fact_key(occupation, "time_to_become"): time},
             )
         )
+    entry += _entry(occupation, role)
     opening = description or described(
         occupation, role, "page.intro.onet"
     )  # a page opens with what the job does
-    return section("intro", None, [paragraph(opening), paragraph(*facts)])
+    return section("intro", None, [paragraph(opening), paragraph(*size), paragraph(*entry)])
+
+
+def _growth(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
+    """The job's projected change in employment, against all occupations where BLS gives that:
+    said once here, so that each short comparison below can state the other job's figure and
+    the gap alone."""
+    outlook = occupation.outlook
+    if outlook is None or outlook.change_percent is None:
+        return []
+    growth, average = outlook.change_percent, outlook.all_occupations_change_percent
+    facts: dict[str, Any] = {
+        fact_key(occupation, "outlook.change_percent"): growth,
+        fact_key(occupation, "outlook.start_year"): outlook.start_year,
+        fact_key(occupation, "outlook.end_year"): outlook.end_year,
+    }
+    slots: dict[str, Any] = {
+        "role": role,
+        "growth": Percent(growth),
+        "start": str(outlook.start_year),
+        "end": str(outlook.end_year),
+    }
+    message = "page.intro.growth"
+    if average is not None:
+        versus = compare_quantity(growth, average)
+        way = "same" if versus.is_tie else ("above" if versus.direction is Direction.HIGHER else "below")
+        facts[fact_key(occupation, "outlook.all_occupations_change_percent")] = average
+        slots["average"] = Percent(average)
+        message += f".{way}"
+    return [SentenceSpec(message, slots, facts)]
+
+
+def _entry(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
+    """The job's typical entry education, said once here as its growth is, then the related work
+    experience and on-the-job training BLS lists."""
+    outlook = occupation.outlook
+    if outlook is None:
+        return []
+    sentences = []
+    if outlook.entry_education is not None:
+        sentences.append(
+            SentenceSpec(
+                "page.intro.entry",
+                {"role": role, "education": Credential(outlook.entry_education)},
+                {fact_key(occupation, "outlook.entry_education"): outlook.entry_education},
+            )
+        )
+    return [*sentences, *_preparation(occupation, role)]
+
+
+def _preparation(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
+    """Related work experience and on-the-job training, in BLS's categories, as comparison
+    articles say them (plan/training.py), for this one job."""
+    outlook = occupation.outlook
+    if outlook is None or outlook.work_experience is None or outlook.on_the_job_training is None:
+        return []
+    facts: dict[str, Any] = {
+        fact_key(occupation, "outlook.work_experience"): outlook.work_experience,
+        fact_key(occupation, "outlook.on_the_job_training"): outlook.on_the_job_training,
+    }
+    slots: dict[str, Any] = {"role": role}
+    experience, training = outlook.work_experience != "None", outlook.on_the_job_training != "None"
+    if experience:  # BLS's two nonzero categories; the phrasebank words each
+        slots["experience"] = (
+            "under_five_years" if outlook.work_experience == "Less than 5 years" else "five_years_or_more"
+        )
+        facts[fact_key(occupation, "outlook.work_experience_years")] = 5  # the five of both categories
+    if training:
+        slots["training"] = Credential(outlook.on_the_job_training)
+    kind = {(True, True): "both", (True, False): "experience", (False, True): "training"}.get(
+        (experience, training), "neither"
+    )
+    return [SentenceSpec(f"page.intro.preparation.{kind}", slots, facts)]
 
 
 def _responsibilities(occupation: Occupation, role: Referent) -> SectionPlan | None:
@@ -129,6 +226,16 @@ def _skills(occupation: Occupation, role: Referent) -> SectionPlan | None:
             summary.append(SentenceSpec("page.skills.top", slots, facts))
         else:
             summary.append(SentenceSpec("page.skills.top.noshare", slots, facts))
+    rated = top_ratings(occupation)
+    if rated:
+        names = tuple(r.name for r in rated)
+        summary.append(
+            SentenceSpec(
+                "page.skills.rated",
+                {"role": role, "skills": Items(tuple(Term(n) for n in names)), "count": Count(len(names))},
+                {fact_key(occupation, "skill_ratings.top"): names},
+            )
+        )
     soft = tuple(s.name for s in occupation.soft_skills)
     if soft:
         summary.append(
@@ -194,7 +301,7 @@ def _pay(occupation: Occupation, role: Referent) -> SectionPlan | None:
             )
         )
     level += _pay_range(occupation, role)
-    where = [*industry_sentence(occupation, role, "page.pay.industry"), *_places(occupation, role)]
+    where = _best_paying(occupation, role)
     return section(
         "pay", SentenceSpec("page.heading.pay", {"role": role}), [paragraph(*level), paragraph(*where)]
     )
@@ -216,6 +323,23 @@ def _pay_range(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
         }
         return [SentenceSpec("page.pay.percentiles", slots, facts)]
     return []
+
+
+def _best_paying(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
+    """Where the job pays best. Where the data ranks industries, states and metro areas over one
+    floor of jobs (OEWS), one sentence names two or three of them, so that the floor is said
+    once; otherwise the industry, then the city, state, metro area and company."""
+    best = best_places(occupation, role)
+    if best is None:
+        return [*industry_sentence(occupation, role, "page.pay.industry"), *_places(occupation, role)]
+    rest = (
+        [] if best.slots["industry"] is not None else industry_sentence(occupation, role, "page.pay.industry")
+    )
+    for spec in _places(occupation, role):
+        shown = [k for k in spec.facts if not k.endswith("_salary")]
+        if not all(k in best.facts for k in shown):
+            rest.append(spec)  # a place the one sentence leaves out: a city, a company, one without pay
+    return [_renamed(best, "salary.", "page.pay."), *rest]
 
 
 def _places(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
@@ -256,17 +380,26 @@ def _compare_lead(role: Referent, comparisons: list[SectionPlan]) -> SectionPlan
     return section("compare", SentenceSpec("page.heading.compare", {"role": role}), [paragraph(lead)])
 
 
-def _comparison(occupation: Occupation, role: Referent, other: Occupation, index: int) -> SectionPlan | None:
+def _comparison(
+    occupation: Occupation, role: Referent, other: Occupation, index: int, gaps: set[tuple[str, float]]
+) -> SectionPlan | None:
+    """One short comparison. The page has stated its own job's figures already (pay, places,
+    growth, entry education): here each part states the other job's figure and how it stands
+    against the page's job, never the page's figure again (docs/style.md, "No figure twice").
+
+    `gaps` holds the gaps the comparisons before this one print; a gap that would print the
+    same as one of them is left out (a `.plain` message says the direction alone), since
+    "2.3 times as much" twice on one page reads as one figure said twice."""
     ctx = Pair(occupation, other, role, referent(other))
     parts: dict[str, list[SentenceSpec]] = {
-        "salary": _salary_difference(ctx),
+        "salary": _salary_difference(ctx, gaps),
         **_skill_sentences(ctx),
         "where": _where_sentences(ctx),
         "degrees": [
             *[_renamed(s, "education.", "page.compare.") for s in likelihood_sentences(ctx)],
-            *entry_sentences(ctx, "page.compare.entry"),
+            *_entry_difference(ctx),
         ],
-        "growth": [s for s in growth_sentences(ctx, "page.compare.outlook") if ".growth." in s.message],
+        "growth": _growth_difference(ctx, gaps),
     }
     parts["shared"] += shared_sentences(ctx, "page.compare.ratings")
     layout = LAYOUTS[index % len(LAYOUTS)]
@@ -282,20 +415,102 @@ def _comparison(occupation: Occupation, role: Referent, other: Occupation, index
     return section(f"compare-{other.slug}", heading, blocks)
 
 
-def _salary_difference(ctx: Pair) -> list[SentenceSpec]:
-    """Who earns more and by how much; by the hour when a yearly figure is missing (BLS's actors)."""
+# In the sentences below the other job is the subject (slot `role`, so that a sentence after
+# it may call it "they") and the page's own job is `page`. Each states both jobs' facts, so
+# that verify checks the comparison, but prints only the other job's figure and the gap.
+
+
+def _new_gaps(gaps: set[tuple[str, float]], *values: Any) -> bool:
+    """Whether none of `values` (typed, rounded as printed) is a gap the page prints already;
+    if so they are the page's from now on."""
+    found = {(type(v).__name__, float(v)) for v in values}
+    if found & gaps:
+        return False
+    gaps |= found
+    return True
+
+
+def _salary_difference(ctx: Pair, gaps: set[tuple[str, float]]) -> list[SentenceSpec]:
+    """The other job's pay and how far it is above or below the page's job; by the hour when a
+    yearly figure is missing (BLS's actors). The page's own pay is its pay section's to state."""
     for key, stem, slot in (
-        ("yearly", "page.compare.salary", "salary"),
+        ("yearly", "page.compare.pay", "salary"),
         ("hourly", "page.compare.hourly", "rate"),
     ):
-        va, vb = ctx.both(f"salary.{key}")
-        if va is not None and vb is not None:
-            said = directional(
-                ctx, stem, f"salary.{key}", va, vb, compare=compare_money, wrap=Money, slot=slot
-            )
-            # build.directional says stem.compare and stem.compare.small; these messages are stem, stem.small
-            return [_renamed(s, f"{stem}.compare", stem) if s.message != f"{stem}.same" else s for s in said]
+        page_value, value = ctx.both(f"salary.{key}")
+        if page_value is None or value is None:
+            continue
+        facts = {fact_key(ctx.a, f"salary.{key}"): page_value, fact_key(ctx.b, f"salary.{key}"): value}
+        roles = {"role": ctx.rb, "page": ctx.ra}
+        diff = compare_money(value, page_value)
+        if diff.is_tie:
+            return [SentenceSpec(f"{stem}.same", roles, facts)]
+        more = diff.direction is Direction.HIGHER
+        slots: dict[str, Any] = {**roles, slot: Money(value), "difference": Money(diff.amount)}
+        # Both percentages are measured from the page's job: "P% more than it" from the lower
+        # figure, "P% less than it" from the higher, and either way that is the page's.
+        percent = diff.percent if more else diff.percent_of_higher
+        way = "more" if more else "less"
+        if more and diff.percent is not None and diff.percent >= 100 and diff.ratio is not None:
+            message, shown = f"{stem}.more.times", {"times": Ratio(diff.ratio)}
+        elif percent is None:
+            message, shown = f"{stem}.small", {}
+        else:
+            message, shown = f"{stem}.{way}", {"percent": Percent(percent)}
+        if not _new_gaps(gaps, slots["difference"], *shown.values()):
+            plain = {k: v for k, v in slots.items() if k != "difference"}
+            return [SentenceSpec(f"{stem}.{way}.plain", plain, facts)]
+        if message.endswith(".small"):
+            shown["more"] = more
+        return [SentenceSpec(message, {**slots, **shown}, facts)]
     return []
+
+
+def _growth_difference(ctx: Pair, gaps: set[tuple[str, float]]) -> list[SentenceSpec]:
+    """The other job's projected change and the gap in percentage points to the page's job's,
+    which the page's opening states; the other's alone when the page's job has none."""
+    page_outlook, outlook = ctx.a.outlook, ctx.b.outlook
+    growth = outlook.change_percent if outlook else None
+    if outlook is None or growth is None:
+        return []
+    period = {"start": str(outlook.start_year), "end": str(outlook.end_year)}
+    facts: dict[str, Any] = {
+        fact_key(ctx.b, "outlook.change_percent"): growth,
+        fact_key(ctx.b, "outlook.start_year"): outlook.start_year,
+        fact_key(ctx.b, "outlook.end_year"): outlook.end_year,
+    }
+    page_growth = page_outlook.change_percent if page_outlook else None
+    if page_growth is None:
+        slots = {"role": ctx.rb, "growth": Percent(growth), **period}
+        return [SentenceSpec("page.compare.growth.one", slots, facts)]
+    facts[fact_key(ctx.a, "outlook.change_percent")] = page_growth
+    roles = {"role": ctx.rb, "page": ctx.ra}
+    diff = compare_quantity(growth, page_growth)
+    if diff.is_tie:
+        return [SentenceSpec("page.compare.growth.same", {**roles, **period}, facts)]
+    way = "faster" if diff.direction is Direction.HIGHER else "slower"
+    slots = {**roles, "growth": Percent(growth), **period}
+    points = PercentPoints(diff.amount)
+    if not _new_gaps(gaps, points):
+        return [SentenceSpec(f"page.compare.growth.{way}.plain", slots, facts)]
+    return [SentenceSpec(f"page.compare.growth.{way}", {**slots, "points": points}, facts)]
+
+
+def _entry_difference(ctx: Pair) -> list[SentenceSpec]:
+    """The other job's typical entry education, and whether it asks more schooling than the page's
+    job (whose own the page's opening states), read from the order of BLS's categories."""
+    page_entry, entry = (o.outlook.entry_education if o.outlook else None for o in (ctx.a, ctx.b))
+    if entry is None:
+        return []
+    facts: dict[str, Any] = {fact_key(ctx.b, "outlook.entry_education"): entry}
+    slots: dict[str, Any] = {"role": ctx.rb, "education": Credential(entry)}
+    if page_entry is None:
+        return [SentenceSpec("page.compare.entry.one", slots, facts)]
+    facts[fact_key(ctx.a, "outlook.entry_education")] = page_entry
+    slots["page"] = ctx.ra
+    rank, page_rank = ENTRY_EDUCATION_ORDER.index(entry), ENTRY_EDUCATION_ORDER.index(page_entry)
+    way = "same" if rank == page_rank else ("more" if rank > page_rank else "less")
+    return [SentenceSpec(f"page.compare.entry.{way}", slots, facts)]
 
 
 def _skill_sentences(ctx: Pair) -> dict[str, list[SentenceSpec]]:
@@ -335,74 +550,31 @@ def _skill_sentences(ctx: Pair) -> dict[str, list[SentenceSpec]]:
 
 
 def _where_sentences(ctx: Pair) -> list[SentenceSpec]:
-    """Where each earns most: the best-paying industry, and the state when both have one."""
-    sentences = _industry_pair(ctx)
-    sa, sb = ctx.both("top_pay.state")
-    if sa is None or sb is None:
-        return sentences
-    fa, fb = ctx.both("top_pay.min_jobs")
-    if (fa is None) != (fb is None):
-        # One ranking has a floor and the other none: one sentence could not name both sets.
-        return [*sentences, _state_one(ctx.a, ctx.ra, sa), _state_one(ctx.b, ctx.rb, sb)]
-    facts: dict[str, Any] = {fact_key(ctx.a, "top_pay.state"): sa, fact_key(ctx.b, "top_pay.state"): sb}
-    if same_text(sa, sb):
-        message, slots = "page.compare.state.same", {**ctx.roles(), "state": sa}
-        floors = {"a_min_jobs": fa, "b_min_jobs": fb}
-    else:
-        message = "page.compare.state.different"
-        slots = {"role": ctx.ra, "other": ctx.rb, "role_state": sa, "other_state": sb}
-        floors = {"role_min_jobs": fa, "other_min_jobs": fb}
-    if fa is not None and fb is not None:
-        message += ".ranked"
-        facts |= {fact_key(ctx.a, "top_pay.min_jobs"): fa, fact_key(ctx.b, "top_pay.min_jobs"): fb}
-        slots |= {k: Count(v) for k, v in floors.items() if v is not None}
-    return [*sentences, SentenceSpec(message, slots, facts)]
-
-
-def _state_one(occupation: Occupation, role: Referent, state: str) -> SentenceSpec:
-    facts: dict[str, Any] = {fact_key(occupation, "top_pay.state"): state}
-    slots: dict[str, Any] = {"role": role, "state": state}
-    floor = facts_of(occupation)["top_pay.min_jobs"]
-    if floor is None:
-        return SentenceSpec("page.compare.state.one", slots, facts)
-    facts[fact_key(occupation, "top_pay.min_jobs")] = floor
-    return SentenceSpec("page.compare.state.one.ranked", {**slots, "min_jobs": Count(floor)}, facts)
-
-
-def _industry_pair(ctx: Pair) -> list[SentenceSpec]:
-    ia, ib = ctx.both("top_pay.industry")
-    pa, pb = ctx.both("top_pay.industry_salary")
-    fa, fb = ctx.both("top_pay.min_jobs")
-    if ia is None or ib is None:
-        # One side only: that side's industry. The subject's was stated in the pay section already.
-        return [] if ib is None else industry_sentence(ctx.b, ctx.rb, "page.compare.industry.one")
-    paid = pa is not None and pb is not None
-    if (fa is None) != (fb is None) or (pa is None) != (pb is None):
-        # One sentence cannot name one job's ranking floor and not the other's, nor pay for one only.
-        return [
-            *industry_sentence(ctx.a, ctx.ra, "page.compare.industry.one"),
-            *industry_sentence(ctx.b, ctx.rb, "page.compare.industry.one"),
+    """Where the other job pays best: its industry and state, with their pay, and its ranking
+    floor said once (the page's own places, and floor, are its pay section's). `also` tells a
+    variant that the industry is the one the page's job pays best in too."""
+    known = facts_of(ctx.b)
+    industry, state, floor = known["top_pay.industry"], known["top_pay.state"], known["top_pay.min_jobs"]
+    page_industry = facts_of(ctx.a)["top_pay.industry"]
+    also = industry is not None and page_industry is not None and same_text(industry, page_industry)
+    if floor is None:  # hand-written records: each place on its own, as the record has it
+        sentences = [
+            SentenceSpec(s.message, {**s.slots, "also": also}, s.facts)
+            for s in industry_sentence(ctx.b, ctx.rb, "page.compare.industry")
         ]
-    facts: dict[str, Any] = {fact_key(ctx.a, "top_pay.industry"): ia, fact_key(ctx.b, "top_pay.industry"): ib}
-    if paid:
-        facts |= {
-            fact_key(ctx.a, "top_pay.industry_salary"): pa,
-            fact_key(ctx.b, "top_pay.industry_salary"): pb,
-        }
-    slots: dict[str, Any] = {"role": ctx.ra, "other": ctx.rb}
-    ranked = ""
-    if fa is not None and fb is not None:
-        facts |= {fact_key(ctx.a, "top_pay.min_jobs"): fa, fact_key(ctx.b, "top_pay.min_jobs"): fb}
-        slots |= {"role_min_jobs": Count(fa), "other_min_jobs": Count(fb)}
-        ranked = ".ranked"
-    if same_text(ia, ib):
-        slots["industry"] = ia
-        if paid:
-            slots |= {"role_pay": Money(pa), "other_pay": Money(pb)}
-            return [SentenceSpec(f"page.compare.industry.same{ranked}", slots, facts)]
-        return [SentenceSpec(f"page.compare.industry.same_nopay{ranked}", slots, facts)]
-    slots |= {"role_industry": ia, "other_industry": ib}
-    if paid:
-        slots |= {"role_pay": Money(pa), "other_pay": Money(pb)}
-        return [SentenceSpec(f"page.compare.industry.different{ranked}", slots, facts)]
-    return [SentenceSpec(f"page.compare.industry.different_nopay{ranked}", slots, facts)]
+        if state is not None:
+            facts = {fact_key(ctx.b, "top_pay.state"): state}
+            sentences.append(SentenceSpec("page.compare.state", {"role": ctx.rb, "state": state}, facts))
+        return sentences
+    slots: dict[str, Any] = {"role": ctx.rb, "min_jobs": Count(floor), "also": also}
+    facts: dict[str, Any] = {fact_key(ctx.b, "top_pay.min_jobs"): floor}
+    for place in ("industry", "state"):
+        name, pay = known[f"top_pay.{place}"], known[f"top_pay.{place}_salary"]
+        slots[place], slots[f"{place}_pay"] = name, None if pay is None else Money(pay)
+        if name is not None:
+            facts[fact_key(ctx.b, f"top_pay.{place}")] = name
+        if pay is not None and name is not None:
+            facts[fact_key(ctx.b, f"top_pay.{place}_salary")] = pay
+    if industry is None and state is None:
+        return []
+    return [SentenceSpec("page.compare.places.ranked", slots, facts)]
