@@ -95,6 +95,24 @@ def check_vocabulary(data: dict[str, Any]) -> None:
         assert path == "$" or "@context" not in node
 
 
+def check_preparation(occupation: dict[str, Any], facts: dict[str, Any], slug: str) -> None:
+    """BLS's experience and training categories, as stated; its category "None" said in words,
+    never printed as "None"."""
+    experience = facts.get(f"{slug}.outlook.work_experience")
+    assert (experience is None) == ("experienceRequirements" not in occupation)
+    if experience == "None":
+        assert occupation["experienceRequirements"] == "No work experience in a related occupation"
+    elif experience is not None:
+        assert occupation["experienceRequirements"].endswith(f": {experience}")
+    training = facts.get(f"{slug}.outlook.on_the_job_training")
+    assert (training is None) == ("qualifications" not in occupation)
+    if training == "None":
+        assert occupation["qualifications"] == "No on-the-job training to attain competency"
+    elif training is not None:
+        assert occupation["qualifications"].endswith(f": {training}")
+    assert "None" not in json.dumps(occupation)
+
+
 PAIRS = [
     ("software-developers", "registered-nurses"),
     ("bill-and-account-collectors", "credit-authorizers-checkers-and-clerks"),
@@ -134,13 +152,7 @@ def test_json_ld_parses_uses_schema_org_terms_and_states_the_articles_facts(gene
                 "@type": "EducationalOccupationalCredential",
                 "credentialCategory": entry,
             }
-        experience = facts.get(f"{slug}.outlook.work_experience")
-        assert (experience is None) == ("experienceRequirements" not in occupation)
-        if experience is not None:
-            assert occupation["experienceRequirements"].endswith(f": {experience}")
-        training = facts.get(f"{slug}.outlook.on_the_job_training")
-        if training is not None:
-            assert occupation["qualifications"].endswith(f": {training}")
+        check_preparation(occupation, facts, slug)
         rated = [
             k.removeprefix(f"{slug}.skill_ratings.")
             for k, v in facts.items()
@@ -168,13 +180,9 @@ def test_no_json_ld_without_an_occupation_with_a_name_and_a_salary(generator):
     assert "application/ld+json" not in generator.generate(
         "collections-associate", "account-representative", format="html"
     )
-    # An overview page names its occupation in no table: the Document carries no name for it yet.
-    page = generator.overview_document("bill-and-account-collectors")
-    assert structured_data(page) is None
-    assert (
-        json.loads(generator.overview("bill-and-account-collectors", format="json"))["structured_data"]
-        is None
-    )
+    # The hand-written overview page has the same typical range and no median: none either.
+    assert structured_data(generator.overview_document("collections-associate")) is None
+    assert json.loads(generator.overview("collections-associate", format="json"))["structured_data"] is None
 
 
 def _synthetic(
@@ -275,3 +283,109 @@ def test_the_vocabulary_check_fails_on_a_property_schema_org_does_not_define(gen
     data["about"][0]["occupationLocation"][0]["@type"] = "Nation"
     with pytest.raises(AssertionError, match="Nation"):
         check_vocabulary(data)
+
+
+# --- overview pages ---------------------------------------------------------------------------
+
+OVERVIEWS = [
+    "bill-and-account-collectors",
+    "software-developers",
+    "helpers-carpenters",
+    "tax-examiners-and-collectors-and-revenue-agents",
+    "airfield-operations-specialists",
+]
+
+
+def _own_facts(doc: Document) -> dict[str, Any]:
+    """The facts the page's title and its own sections state, not its short comparisons'."""
+    found = dict(doc.title.facts)
+    for section in doc.sections:
+        if section.id.startswith("compare"):
+            continue
+        for sentence in Document(doc.kind, doc.subjects, doc.seed, doc.title, (section,)).sentences()[1:]:
+            for key, value in sentence.facts.items():
+                found.setdefault(key, value)
+    return found
+
+
+def _section_text(doc: Document, section_id: str) -> str:
+    section = next(s for s in doc.sections if s.id == section_id)
+    one = Document(doc.kind, doc.subjects, doc.seed, doc.title, (section,))
+    return " ".join(s.text for s in one.sentences()[1:])
+
+
+@pytest.mark.parametrize("slug", OVERVIEWS)
+def test_an_overview_page_marks_up_its_own_job_with_what_the_page_states(generator, slug):
+    doc = generator.overview_document(slug)
+    html = render_html(doc)
+    data = json_ld_of(html)
+    check_vocabulary(data)
+    record, facts = generator.catalog.find(slug), _own_facts(doc)
+    assert data["@type"] == "WebPage" and data["name"] == doc.title.text
+    (occupation,) = data["about"]  # the page's own job; the jobs it is compared with are not marked up
+    # Named as a comparison article's table names the same job, from the singular its title prints.
+    singular = facts[f"{slug}.forms.singular"]
+    assert singular.lower() in doc.title.text.lower()
+    other = doc.subjects[1]
+    assert occupation["name"] == column_names(generator.document(slug, other))[slug]
+    assert occupation["occupationalCategory"] == facts[f"{slug}.soc"] == record.soc
+    # The pay distribution, the entry education and the skills, each as the page prints them.
+    (salary,) = occupation["estimatedSalary"]
+    span, median = facts[f"{slug}.salary.range"], facts[f"{slug}.salary.median"]
+    assert (salary["percentile10"], salary["median"]) == (span.low, median)
+    assert salary.get("percentile90") == (None if span.high_top_coded else span.high)
+    pay = _section_text(doc, "pay")
+    for figure in (span.low, median, *([] if span.high_top_coded else [span.high])):
+        assert f"${figure:,.0f}" in pay
+    entry = facts[f"{slug}.outlook.entry_education"]
+    assert occupation["educationRequirements"] == {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": entry,
+    }
+    intro = _section_text(doc, "intro")
+    assert entry.lower().split(",")[0] in intro.lower()
+    skills = list(facts.get(f"{slug}.skill_ratings.top", ()))  # O*NET rates no skills of some jobs
+    assert occupation.get("skills", []) == skills
+    assert all(skill.lower() in _section_text(doc, "skills") for skill in skills)
+    check_preparation(occupation, facts, slug)
+    description = facts.get(f"{slug}.description", facts.get(f"{slug}.work.description"))
+    assert occupation.get("description") == description and description.lower()[:40] in intro.lower()
+    # The citations the page lists under Sources, and the month its OEWS figures are for.
+    assert data["citation"] == [item.text for item in doc.sections[-1].blocks[0].items]
+    assert data["temporalCoverage"] == "2025-05"
+    (content,) = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert unescape(content) == meta_description(doc) == data["description"]
+    # The JSON output carries the same object.
+    from_json = json.loads(generator.overview(slug, format="json"))["structured_data"]
+    assert from_json == data == json.loads(json.dumps(structured_data(doc)))
+
+
+def test_an_overview_page_is_marked_up_only_from_its_own_sections():
+    """A figure of the page's job that only a short comparison's facts carry, for the arithmetic
+    of a gap, is not one the page shows for it: no markup is made of it."""
+    facts = {"clerk.salary.median": 41000.0, "clerk.forms.singular": "clerk"}
+    title = Sentence("What does a clerk do?", "page.title", facts={"clerk.forms.singular": "clerk"})
+    para = ParagraphBlock((Sentence("Typists earn $1,000 more.", "x", facts=facts),))
+
+    def page(section_id: str) -> Document:
+        return Document("overview", ("clerk", "typist"), 0, title, (Section(section_id, None, (para,)),))
+
+    (occupation,) = structured_data(page("pay"))["about"]
+    assert occupation["name"] == "Clerk" and occupation["estimatedSalary"][0]["median"] == 41000
+    assert structured_data(page("compare-typist")) is None
+    assert structured_data(page("compare")) is None
+
+
+def test_an_overview_page_built_on_part_of_a_group_gives_no_description_of_the_whole(generator):
+    """O*NET's words about one occupation of a broader OEWS code do not describe the code."""
+    found = 0
+    for slug in sorted(generator.catalog.occupations)[::7]:
+        record = generator.catalog.find(slug)
+        if record.work is None or record.work.description_of is None:
+            continue
+        data = structured_data(generator.overview_document(slug))
+        if data is None:
+            continue
+        found += 1
+        assert "description" not in data["about"][0], slug
+    assert found

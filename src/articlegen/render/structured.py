@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..realize.document import Document
+from ..realize.orthography import tidy_fragment
 from .figures import StatedFacts, field, number, stated_facts
 
 DESCRIPTION_LIMIT = 155  # characters: what search result pages show of a description
@@ -52,10 +53,17 @@ def _cut(text: str, limit: int) -> str:
 
 def structured_data(doc: Document, facts: StatedFacts | None = None) -> dict[str, Any] | None:
     """The page as a schema.org WebPage about its occupations, or None when no occupation has the
-    two properties its consumers require, a name and an estimated salary."""
+    two properties its consumers require, a name and an estimated salary.
+
+    An overview page is about its own job alone, and is marked up with what its own sections
+    state (its title names the job, its opening gives the SOC code): the short comparisons
+    carry the job's figures in their facts for the arithmetic of a gap, not as figures the page
+    shows there."""
     known = facts if facts is not None else stated_facts(doc)
+    if doc.kind == "overview":
+        known = _own_sections(doc, known)
     subjects = known.subjects[:1] if doc.kind == "overview" else known.subjects  # an overview is about one
-    about = [node for slug in subjects if (node := _occupation(known, slug)) is not None]
+    about = [node for slug in subjects if (node := _occupation(known, slug, doc.kind)) is not None]
     if not about:
         return None
     page: dict[str, Any] = {"@context": "https://schema.org", "@type": "WebPage", "name": doc.title.text}
@@ -64,7 +72,7 @@ def structured_data(doc: Document, facts: StatedFacts | None = None) -> dict[str
         page["description"] = description
     page["inLanguage"] = "en"
     page["about"] = about
-    cited = _citations(known, subjects)
+    cited = _listed_citations(known) if doc.kind == "overview" else _citations(known, subjects)
     date = _data_date(cited)
     if date is not None:
         page["temporalCoverage"] = date  # the month the pay figures are for
@@ -82,12 +90,35 @@ def json_ld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _occupation(facts: StatedFacts, slug: str) -> dict[str, Any] | None:
-    name, salary = facts.name(slug), _salary(facts, slug)
+def _own_sections(doc: Document, facts: StatedFacts) -> StatedFacts:
+    """The facts an overview page first states outside its comparisons (`compare` and each
+    `compare-<slug>` section), with the title's."""
+    ids = [section.id for section in doc.sections]
+    kept = {
+        key: value
+        for key, value in facts.values.items()
+        if facts.places[key][0] < 0 or not ids[facts.places[key][0]].startswith("compare")
+    }
+    places = {key: facts.places[key] for key in kept}
+    return StatedFacts(facts.subjects, kept, places, facts.names)
+
+
+def _name(facts: StatedFacts, slug: str) -> str | None:
+    """A stated title or column header; else, on an overview page, the singular its title prints,
+    written as a column header writes it ("Bill and account collector"), as comparisons name it."""
+    name = facts.name(slug)
+    singular = _text(facts.of(slug, "forms.singular"))
+    return name if name is not None or singular is None else tidy_fragment(singular)
+
+
+def _occupation(facts: StatedFacts, slug: str, kind: str = "comparison") -> dict[str, Any] | None:
+    name, salary = _name(facts, slug), _salary(facts, slug)
     if name is None or salary is None:
         return None
     node: dict[str, Any] = {"@type": "Occupation", "name": name}
     description = _text(facts.of(slug, "description")) or _text(facts.of(slug, "work.description"))
+    if kind == "overview" and facts.of(slug, "work.description_of") is not None:
+        description = _text(facts.of(slug, "description"))  # O*NET's words are of one part of the group
     if description:
         node["description"] = description
     soc = _text(facts.of(slug, "soc"))
@@ -101,11 +132,16 @@ def _occupation(facts: StatedFacts, slug: str) -> dict[str, Any] | None:
             "@type": "EducationalOccupationalCredential",
             "credentialCategory": entry,
         }
+    # BLS's categories, as the article states them; its category "None" is said in words.
     experience = _text(facts.of(slug, "outlook.work_experience"))
-    if experience:
+    if experience == "None":
+        node["experienceRequirements"] = "No work experience in a related occupation"
+    elif experience:
         node["experienceRequirements"] = f"Work experience in a related occupation: {experience}"
     training = _text(facts.of(slug, "outlook.on_the_job_training"))
-    if training:
+    if training == "None":
+        node["qualifications"] = "No on-the-job training to attain competency"
+    elif training:
         node["qualifications"] = f"On-the-job training to attain competency: {training}"
     skills = _skills(facts, slug)
     if skills:
@@ -151,6 +187,17 @@ def _citations(facts: StatedFacts, subjects: tuple[str, ...]) -> list[str]:
         if isinstance(sources, (list, tuple)):
             cited.update((str(source), None) for source in sources)
     return list(cited)
+
+
+def _listed_citations(facts: StatedFacts) -> list[str]:
+    """The citations a page lists under its Sources, in their order: an overview page cites the
+    records of the jobs it compares with too, and leaves out a survey it states no figure of."""
+    return list(
+        dict.fromkeys(str(v) for key, v in facts.values.items() if _CITATION_KEY.fullmatch(key) and _text(v))
+    )
+
+
+_CITATION_KEY = re.compile(r"[^.]+\.sources\.\d+")
 
 
 def _data_date(citations: list[str]) -> str | None:
