@@ -50,15 +50,17 @@ def test_reference_article_states_every_fact(generator):
         "| Highest-paying city | Danbury, CT | Los Angeles, CA |",
         "| Highest-paying state | Alaska | California |",
         "| Best-paying company | JPMorgan Chase & Co. | New Relic |",
-        "| Best-paying industry | Finance | Finance |",
-        "| Most common major | Business | Business |",
+        # Rows whose every value a sentence beside them states are left to the sentence
+        # (realize/echoes.py): the shared industry, major and LGBT share are said once, in prose.
+        "the finance industry pays best",
+        "Business is the most common major in both",
         "Female 65.6%, Male 34.4%",
         "Female 66.4%, Male 33.6%",
         "White 61.7%, Hispanic or Latino 17.5%, Black or African American 12.3%, Unknown 4.2%, "
         "Asian 3.8%, American Indian and Alaska Native 0.5%",
         "White 61.6%, Hispanic or Latino 17.3%, Black or African American 12.5%, Unknown 4.2%, "
         "Asian 3.9%, American Indian and Alaska Native 0.5%",
-        "| LGBT share | 8% | 8% |",
+        "LGBT workers in equal proportion, 8% each",
         "$44,424",
         "$38,433",  # pay in the best-paying industry, from the overview page
         "0.7 percentage points more likely",

@@ -410,14 +410,13 @@ def _missing_labels() -> set[str]:
     return {v["text"] for v in data["messages"]["label.missing"]["variants"]}
 
 
-def _workforce_table(document: Document) -> TableBlock:
-    (table,) = [
+def _workforce_tables(document: Document) -> list[TableBlock]:
+    return [
         block
         for section in document.sections
         for block in section.blocks
         if isinstance(block, TableBlock) and any(row[0].message == "label.women_share" for row in block.rows)
     ]
-    return table
 
 
 def test_a_broader_census_group_is_named_and_kept_out_of_the_table(generator):
@@ -446,14 +445,24 @@ def test_a_broader_census_group_is_named_and_kept_out_of_the_table(generator):
         "a group's figure compared with a job's"
     )
 
-    table = _workforce_table(document)
+    # The table has no column of the group's figures: where the prose states each of the nurses'
+    # figures, it has no rows at all (realize/echoes.py); else its cells are "Not reported".
+    rn_women = survey_share(cps(soc_of(RN))["people"]["women"])
+    rn_age = decimal(cps(soc_of(RN))["age"]["median_age"])
+    tables = _workforce_tables(document)
+    if not tables:
+        (women,) = with_fact(prose, f"{RN}.workforce.women_share")
+        (median,) = with_fact(prose, f"{RN}.workforce.median_age")
+        assert rn_women in women.text and rn_age in median.text
+        return
+    (table,) = tables
     column = 1 + document.subjects.index(slug)
     missing = _missing_labels()
     cells = {label.message: cells[column - 1] for label, *cells in table.rows}
     assert cells and all(cell.text in missing and cell.facts == {} for cell in cells.values()), cells
     own = {label.message: cells[document.subjects.index(RN)] for label, *cells in table.rows}
-    assert own["label.women_share"].text == survey_share(cps(soc_of(RN))["people"]["women"])
-    assert own["label.median_age"].text == decimal(cps(soc_of(RN))["age"]["median_age"])
+    assert own["label.women_share"].text == rn_women
+    assert own["label.median_age"].text == rn_age
 
 
 # --- 4. suppressed education shares -------------------------------------------------------------

@@ -50,18 +50,17 @@ def _group_sentences(ctx: Pair, stem: str, key: str) -> list[SentenceSpec]:
     ga: tuple[GroupShare, ...] | None
     gb: tuple[GroupShare, ...] | None
     ga, gb = ctx.both(key)
-    if ga is None and gb is None:
+    if not ga or not gb:
+        # One job's breakdown alone compares nothing, and the table beside the prose prints it whole.
         return []
-    lead_groups, lead_occ, lead_role = (ga, ctx.a, ctx.ra) if ga else (gb, ctx.b, ctx.rb)
-    largest = max(lead_groups, key=lambda g: g.share)
-    other_groups = gb if lead_occ is ctx.a else None
-    match = next((g for g in other_groups or () if same_text(g.group, largest.group)), None)
-    if match is None:
+    largest = max(ga, key=lambda g: g.share)
+    match = next((g for g in gb if same_text(g.group, largest.group)), None)
+    if match is None:  # the second job's table column shows its own groups
         return [
             SentenceSpec(
                 f"{stem}.one",
-                {"role": lead_role, "group": largest.group, "share": Percent(largest.share)},
-                {fact_key(lead_occ, f"{key}.{largest.group}"): largest.share},
+                {"role": ctx.ra, "group": largest.group, "share": Percent(largest.share)},
+                {fact_key(ctx.a, f"{key}.{largest.group}"): largest.share},
             )
         ]
     facts = {
@@ -78,7 +77,7 @@ def _group_sentences(ctx: Pair, stem: str, key: str) -> list[SentenceSpec]:
         "b_share": Percent(match.share),
     }
     # "The largest group in both jobs" is a claim; make it only when the data bears it out.
-    largest_in_b = max(other_groups or (), key=lambda g: g.share)
+    largest_in_b = max(gb, key=lambda g: g.share)
     message = f"{stem}.largest_both" if same_text(largest_in_b.group, largest.group) else stem
     return [SentenceSpec(message, slots, facts)]
 

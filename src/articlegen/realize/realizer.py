@@ -26,6 +26,7 @@ from ..wording.phrasebank import Message, Phrasebank, Variant
 from ..wording.reference import FULL_MENTIONS, shortened_referents
 from ..wording.templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
 from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, TableBlock
+from .echoes import drop_stated_rows
 from .orthography import tidy_fragment, tidy_sentence, tidy_verbatim
 from .plain_templates import compile_plain
 
@@ -564,4 +565,4 @@ def realize_article(
     plan: ArticlePlan, bank: Phrasebank, seed: int = 0, observe: Observer | None = None
 ) -> Document:
     """The finished article; `observe`, if given, sees every variant choice as it is made."""
-    return _Realizer(plan, bank, seed, observe).document()
+    return drop_stated_rows(_Realizer(plan, bank, seed, observe).document())
