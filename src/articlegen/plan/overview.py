@@ -217,15 +217,10 @@ def _skills(occupation: Occupation, role: Referent) -> SectionPlan | None:
     summary: list[SentenceSpec] = []
     top = occupation.skills[:TOP_SKILLS]
     if top:
+        # Without their shares: the list below gives each skill's share, once.
         names = tuple(s.name for s in top)
         facts: dict[str, Any] = {fact_key(occupation, "skills"): names}
-        slots: dict[str, Any] = {"role": role, "skills": Items(names)}
-        if top[0].share is not None:
-            facts[fact_key(occupation, f"skills.{top[0].name}.share")] = top[0].share
-            slots |= {"top_skill": top[0].name, "top_share": Percent(top[0].share)}
-            summary.append(SentenceSpec("page.skills.top", slots, facts))
-        else:
-            summary.append(SentenceSpec("page.skills.top.noshare", slots, facts))
+        summary.append(SentenceSpec("page.skills.top.noshare", {"role": role, "skills": Items(names)}, facts))
     rated = top_ratings(occupation)
     if rated:
         names = tuple(r.name for r in rated)
@@ -488,6 +483,11 @@ def _growth_difference(ctx: Pair, gaps: set[tuple[str, float]]) -> list[Sentence
     diff = compare_quantity(growth, page_growth)
     if diff.is_tie:
         return [SentenceSpec("page.compare.growth.same", {**roles, **period}, facts)]
+    if compare_quantity(abs(growth), abs(page_growth)).is_tie:
+        # Down as far as the page's job is up, or up as far as it is down: "fall 0.3%" beside
+        # "grow 0.3%" would read as the page's figure said again.
+        slots = {**roles, "rising": growth > 0, **period}
+        return [SentenceSpec("page.compare.growth.opposite", slots, facts)]
     way = "faster" if diff.direction is Direction.HIGHER else "slower"
     slots = {**roles, "growth": Percent(growth), **period}
     points = PercentPoints(diff.amount)
