@@ -14,7 +14,7 @@ import posixpath
 
 from ..errors import ArticlegenError
 from ..realize.document import Document
-from ..render.charts import chart_files
+from ..render.charts import chart_files, charts_of
 from ..render.markdown import render_markdown
 
 CHARTS_FORMAT = "md"  # HTML pages carry their charts inline; JSON has no images
@@ -37,9 +37,10 @@ def charts_folder(path: str) -> str:
 def markdown_with_charts(document: Document, path: str) -> tuple[str, list[tuple[str, bytes]]]:
     """The article to write at the store path `path`, and its chart files (store path, bytes) to write
     before it; no charts, no files and no links."""
-    files = chart_files(document)
+    charts = charts_of(document)  # drawn once, for the files and for the links
+    files = chart_files(document, charts)
     if not files:
         return render_markdown(document), []
     folder = charts_folder(path)
-    text = render_markdown(document, charts_dir=posixpath.basename(folder))
+    text = render_markdown(document, charts_dir=posixpath.basename(folder), charts=charts)
     return text, [(f"{folder}/{name}", svg.encode("utf-8")) for name, svg in files.items()]

@@ -10,6 +10,7 @@ from ..errors import ArticlegenError
 from ..pipeline import open_generator
 from ..realize.document import Document
 from ..render import chart_files
+from ..render.charts import charts_of
 from ..render.markdown import render_markdown
 from .common import article_options, friendly, write_text
 
@@ -50,7 +51,8 @@ def generate(
 
 def write_with_charts(document: Document, output: Path, explain: bool) -> None:
     """The charts first, then the article that links them, so that an article on disk has its charts."""
-    files = chart_files(document)
+    charts = charts_of(document)  # drawn once, for the files and for the links
+    files = chart_files(document, charts)
     folder = output.with_name(f"{output.stem}.charts")
     try:
         if files:
@@ -59,4 +61,5 @@ def write_with_charts(document: Document, output: Path, explain: bool) -> None:
                 (folder / name).write_text(svg, encoding="utf-8")
     except OSError as err:
         raise ArticlegenError(f"{folder}: cannot write the charts: {err.strerror}") from None
-    write_text(render_markdown(document, explain=explain, charts_dir=folder.name if files else None), output)
+    links = folder.name if files else None
+    write_text(render_markdown(document, explain=explain, charts_dir=links, charts=charts), output)

@@ -92,9 +92,11 @@ def charts_of(doc: Document, facts: StatedFacts | None = None) -> list[Chart]:
     return sorted(drawn, key=lambda chart: chart.place)  # stable: pay, growth, education at one place
 
 
-def chart_files(doc: Document) -> dict[str, str]:
-    """Each chart as an SVG file's text, by file name (`pay.svg`): for Markdown, which links them."""
-    return {f"{chart.name}.svg": chart.svg(standalone=True) for chart in charts_of(doc)}
+def chart_files(doc: Document, charts: Sequence[Chart] | None = None) -> dict[str, str]:
+    """Each chart as an SVG file's text, by file name (`pay.svg`): for Markdown, which links them.
+    `charts`, charts_of(doc) if already drawn: a bulk run draws them once for files and links."""
+    drawn = charts_of(doc) if charts is None else charts
+    return {f"{chart.name}.svg": chart.svg(standalone=True) for chart in drawn}
 
 
 # --- scales -----------------------------------------------------------------------------------

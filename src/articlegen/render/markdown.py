@@ -11,6 +11,7 @@ path when the caller asks for them; the default output has none, as the snapshot
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..realize.document import Document, ListBlock, ParagraphBlock, Sentence, TableBlock
@@ -115,16 +116,23 @@ def _image(chart: Chart, charts_dir: str) -> str:
     return f"![{escape_inline(f'{chart.title}. {chart.description}')}]({path})"
 
 
-def render_markdown(doc: Document, *, explain: bool = False, charts_dir: str | None = None) -> str:
+def render_markdown(
+    doc: Document,
+    *,
+    explain: bool = False,
+    charts_dir: str | None = None,
+    charts: Sequence[Chart] | None = None,
+) -> str:
     """Markdown; with `explain`, each sentence is followed by a comment naming where it came from.
 
     With `charts_dir`, a relative URL path from the article to a folder holding
     charts.chart_files(doc) (the caller writes them), each chart is linked as an image after
-    the block that first states its figures, as in the HTML page.
+    the block that first states its figures, as in the HTML page. `charts` is charts_of(doc)
+    where the caller has drawn them already, for the files.
     """
     after: dict[Place, list[str]] = {}
     if charts_dir is not None:
-        for chart in charts_of(doc):
+        for chart in charts_of(doc) if charts is None else charts:
             after.setdefault(chart.place, []).extend([_image(chart, charts_dir), ""])
     out = [f"# {_said(_heading(doc.title.text), doc.title, explain)}", "", *after.get((-1, -1), [])]
     for index, (section, level) in enumerate(zip(doc.sections, section_levels(doc), strict=True)):
