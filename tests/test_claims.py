@@ -237,18 +237,7 @@ def test_a_name_inside_a_longer_name_is_not_a_mention(generator):
 
 
 OVERVIEW_PLANTS = {
-    "industry-pair": (
-        "page.compare.industry.different.ranked",
-        "{{ role | plural }} earn the most in the {{ role_industry }} industry ({{ role_pay }}),"
-        " {{ other | plural }} in the {{ other_industry }} industry ({{ other_pay }}).",
-        "a superlative over all industries",
-    ),
-    "state-pair": (
-        "page.compare.state.different.ranked",
-        "The best-paying state is {{ role_state }} for {{ role | plural }} and {{ other_state }}"
-        " for {{ other | plural }}.",
-        "a superlative over all states",
-    ),
+    # The comparisons' own places (page.compare.places.*) are planted in test_overview_claims.py.
     "pay-industry": (
         "page.pay.industry.ranked",
         "{{ role | plural }} earn the most in the {{ industry }} industry, {{ pay }} a year on average.",
