@@ -42,6 +42,12 @@ def count(texts: list[str], phrase: str) -> int:
         ("television, video, and film camera operator", "film camera operator"),
         ("helper to brickmasons, blockmasons, stonemasons, and tile and marble setters", "helper"),
         ("bill and account collector", None),  # four words: said in full
+        # "for" starts a complement, as "of" does: not "products", which would pluralize to "productss"
+        (
+            "wholesale and manufacturing sales representative for technical and scientific products",
+            "manufacturing sales representative",
+        ),
+        ("secondary school career/technical education teacher", "teacher"),  # "/" joins modifiers, not jobs
     ],
 )
 def test_a_long_title_is_shortened_to_its_head_noun(singular: str, short: str | None) -> None:

@@ -20,8 +20,10 @@ LONG_TITLE_WORDS = 5  # titles of this many words or more are worth shortening
 _WEAK_HEADS = frozenset(
     {"worker", "representative", "setter", "operator", "tender", "attendant", "occupation"}
 )
-_LIST_BREAK = re.compile(r",| or | and |/")
-_COMPLEMENT = re.compile(r" (?:of|to) ")  # "supervisor of ...", "helper to electricians"
+_LIST_BREAK = re.compile(r",| or | and ")  # not "/": "career/technical education teacher" is one job
+_COMPLEMENT = re.compile(
+    r" (?:of|to|for) "
+)  # "supervisor of ...", "helper to electricians", "representative for"
 
 
 def is_long(singular: str) -> bool:
