@@ -142,6 +142,7 @@ def test_json_ld_parses_uses_schema_org_terms_and_states_the_articles_facts(gene
             **({} if span.high_top_coded else {"percentile90": span.high}),
         }
         assert occupation["occupationLocation"] == [{"@type": "Country", "name": "US"}]
+        assert occupation["occupationalCategory"] == facts[f"{slug}.soc"] == generator.catalog.find(slug).soc
         description = facts.get(f"{slug}.description", facts.get(f"{slug}.work.description"))
         assert occupation.get("description") == description
         entry = facts.get(f"{slug}.outlook.entry_education")

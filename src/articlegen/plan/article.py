@@ -16,7 +16,7 @@ from .education import plan_education
 from .intro import plan_intro, plan_overview_section
 from .outlook import plan_outlook
 from .ratings import plan_ratings
-from .reads import referent
+from .reads import fact_key, referent
 from .salary import plan_salary
 from .skills import plan_skills
 from .sources import plan_sources
@@ -49,7 +49,13 @@ def plan_article(a: Occupation, b: Occupation) -> ArticlePlan:
         kind="comparison",
         pair_key=f"{a.slug}|{b.slug}",
         subjects=(a.slug, b.slug),
-        title=SentenceSpec("title", {"a": ra, "b": rb, "coordinated": ctx.coordinated()}),
+        # The SOC codes identify the jobs the title names and print nowhere (structured data
+        # classifies them by it: render/structured.py); in prose a code reads as a range.
+        title=SentenceSpec(
+            "title",
+            {"a": ra, "b": rb, "coordinated": ctx.coordinated()},
+            {fact_key(o, "soc"): o.soc for o in (a, b) if o.soc is not None},
+        ),
         sections=drop_repeated_rows(tuple(s for s in sections if s is not None)),
         missing_cell=SentenceSpec("label.missing", {}),
         referents=(ra, rb),
