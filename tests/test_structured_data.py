@@ -260,9 +260,10 @@ def test_the_meta_description_is_the_lead_trimmed_at_a_word_and_escaped(generato
     doc = generator.document(*PAIRS[0])
     html = render_html(doc)
     (content,) = re.findall(r'<meta name="description" content="([^"]*)">', html)
-    lead = [s.text for s in doc.prose(items=False)]
+    lead = [s.text for s in doc.prose(items=False) if s.facts]  # the framing opening states none
     assert unescape(content) == meta_description(doc)
     assert meta_description(doc).startswith(lead[0]) and len(meta_description(doc)) <= DESCRIPTION_LIMIT
+    assert doc.prose()[0].facts == {} and doc.prose()[0].text not in meta_description(doc)
     # Whole sentences while they fit; the first alone is cut at a word, with an ellipsis.
     short = _synthetic({}, prose=("One & two.", "Three <b>.", "x" * 200))
     assert meta_description(short) == "One & two. Three <b>."

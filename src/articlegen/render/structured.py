@@ -28,9 +28,12 @@ _DATED = re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{4}})$")  # "..., OEWS, May 2
 
 def meta_description(doc: Document, limit: int = DESCRIPTION_LIMIT) -> str:
     """The article's first sentences that fit in `limit` characters; the first alone, cut at a word
-    and ended with an ellipsis, when even it is longer."""
+    and ended with an ellipsis, when even it is longer. Sentences that state a fact come first:
+    a search result should say what the page tells ("Registered nurses fall behind software
+    developers on pay"), not how it begins ("Below, … are compared …")."""
+    prose = doc.prose(items=False)
     text = ""
-    for sentence in doc.prose(items=False):
+    for sentence in [s for s in prose if s.facts] or prose:
         said = " ".join(sentence.text.split())
         if not said:
             continue
