@@ -30,7 +30,7 @@ from .skills import DISTINCT_SKILLS, SHARED_SKILLS
 from .skills import skill_list as _plan_skill_list
 from .sources import citation_list, notices
 from .spec import ArticlePlan, Block, BulletList, Referent, SectionPlan, SentenceSpec, Verbatim
-from .training import ENTRY_EDUCATION_ORDER
+from .training import ENTRY_EDUCATION_ORDER, prepared
 
 DEFAULT_COMPARE = 4  # the reference page compares its subject with four occupations
 
@@ -180,25 +180,10 @@ def _entry(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
 def _preparation(occupation: Occupation, role: Referent) -> list[SentenceSpec]:
     """Related work experience and on-the-job training, in BLS's categories, as comparison
     articles say them (plan/training.py), for this one job."""
-    outlook = occupation.outlook
-    if outlook is None or outlook.work_experience is None or outlook.on_the_job_training is None:
+    found = prepared(occupation, role)
+    if found is None:
         return []
-    facts: dict[str, Any] = {
-        fact_key(occupation, "outlook.work_experience"): outlook.work_experience,
-        fact_key(occupation, "outlook.on_the_job_training"): outlook.on_the_job_training,
-    }
-    slots: dict[str, Any] = {"role": role}
-    experience, training = outlook.work_experience != "None", outlook.on_the_job_training != "None"
-    if experience:  # BLS's two nonzero categories; the phrasebank words each
-        slots["experience"] = (
-            "under_five_years" if outlook.work_experience == "Less than 5 years" else "five_years_or_more"
-        )
-        facts[fact_key(occupation, "outlook.work_experience_years")] = 5  # the five of both categories
-    if training:
-        slots["training"] = Credential(outlook.on_the_job_training)
-    kind = {(True, True): "both", (True, False): "experience", (False, True): "training"}.get(
-        (experience, training), "neither"
-    )
+    kind, slots, facts = found
     return [SentenceSpec(f"page.intro.preparation.{kind}", slots, facts)]
 
 

@@ -64,7 +64,7 @@ def entry_sentences(ctx: Pair, stem: str) -> list[SentenceSpec]:
 def _preparation(ctx: Pair) -> list[SentenceSpec]:
     """Related work experience and on-the-job training BLS lists as typical: one sentence for both
     jobs where BLS gives them the same categories, else one a job."""
-    kinds = [_prepared(occupation, role) for occupation, role in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))]
+    kinds = [prepared(occupation, role) for occupation, role in ((ctx.a, ctx.ra), (ctx.b, ctx.rb))]
     if kinds[0] is not None and kinds[1] is not None:
         (kind, slots_a, facts_a), (kind_b, slots_b, facts_b) = kinds
         shared = {name: value for name, value in slots_a.items() if name != "role"}
@@ -77,7 +77,7 @@ def _preparation(ctx: Pair) -> list[SentenceSpec]:
     ]
 
 
-def _prepared(occupation: Occupation, role: Referent) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+def prepared(occupation: Occupation, role: Referent) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """What BLS lists for one job: the kind of sentence, its slots and facts; None without both."""
     outlook = occupation.outlook
     if outlook is None or outlook.work_experience is None or outlook.on_the_job_training is None:
