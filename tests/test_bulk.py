@@ -24,6 +24,23 @@ from .conftest import ROOT, require
 BULK = "from articlegen.cli.bulk import bulk; bulk()"
 
 
+def kill_after_ten_articles(command: list[str], out: Path) -> subprocess.Popen[bytes]:
+    """Start a slowed bulk run writing into `out`, and kill -9 its process group once its manifest
+    lists ten articles: a run cut off mid-way, for the resume tests."""
+    env = {**os.environ, DELAY_ENV: "0.05"}
+    process = subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
+    manifest_file = out / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if manifest_file.exists() and len(manifest_file.read_bytes().splitlines()) >= 10:
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the run ended before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    return process
+
+
 def invoke(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(bulk, list(args), catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
@@ -264,17 +281,7 @@ def test_a_run_killed_mid_way_resumes_to_the_output_of_an_uninterrupted_run(tmp_
     pairs = ("--pairs", "same-group", "--limit", "40", "--quiet")
     killed, clean = tmp_path / "killed", tmp_path / "clean"
     command = [sys.executable, "-c", BULK, *pairs, "--out", str(killed), "--workers", "2"]
-    env = {**os.environ, DELAY_ENV: "0.05"}
-    process = subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
-    manifest_file = killed / "manifest.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if manifest_file.exists() and len(manifest_file.read_bytes().splitlines()) >= 10:
-            break
-        time.sleep(0.01)
-    assert process.poll() is None, "the run ended before it could be killed"
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+    kill_after_ten_articles(command, killed)
     done = manifest(killed)
     assert 10 <= len(done) < 40
     damaged = killed / done[0]["path"]

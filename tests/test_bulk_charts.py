@@ -5,13 +5,9 @@ links it, and the manifest and --resume vouch for chart files as for articles.""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from hashlib import sha256
 from pathlib import Path
@@ -22,13 +18,12 @@ from click.testing import CliRunner
 
 from articlegen import Generator, open_generator
 from articlegen.bulk.store import LocalStore
-from articlegen.bulk.work import DELAY_ENV
 from articlegen.cli import main
 from articlegen.resources import default_phrasebank_dir
 
 from . import test_charts as charts  # the chart tests: their fact readers and their checks
 from .conftest import require
-from .test_bulk import BULK, articles, invoke, manifest, run_cli, write_pairs
+from .test_bulk import BULK, articles, invoke, kill_after_ten_articles, manifest, run_cli, write_pairs
 
 NS = charts.NS
 NO_CHARTS = ("collections-associate", "account-representative")  # a typical range, no outlook
@@ -239,17 +234,7 @@ def test_a_killed_run_leaves_no_article_linking_a_missing_chart_and_resumes_to_a
     pairs = ("--pairs", "same-group", "--limit", "40", "--quiet", "--charts", "--phrasebanks", str(bank))
     killed, clean = tmp_path / "killed", tmp_path / "clean"
     command = [sys.executable, "-c", BULK, *pairs, "--out", str(killed), "--workers", "2"]
-    env = {**os.environ, DELAY_ENV: "0.05"}
-    process = subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
-    manifest_file = killed / "manifest.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if manifest_file.exists() and len(manifest_file.read_bytes().splitlines()) >= 10:
-            break
-        time.sleep(0.01)
-    assert process.poll() is None, "the run ended before it could be killed"
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+    process = kill_after_ten_articles(command, killed)
     done = manifest(killed)
     assert 10 <= len(done) < 40
     on_disk = sorted(killed.rglob("*.md"))
