@@ -2,19 +2,34 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 from pathlib import Path
 from types import ModuleType
 from typing import NoReturn
 
 import pytest
+import yaml
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from articlegen import Generator, open_generator
 from articlegen.gates.artifacts import ARTIFACTS, find_artifacts  # noqa: F401  (re-exported for tests)
+from articlegen.resources import default_phrasebank_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = ("collections-associate", "account-representative", "collections-coordinator")
 PARTIAL = ("account-specialist", "accounts-receivable-analyst", "recovery-agent")
+
+
+def plant_variant(tmp_path: Path, file: str, message: str, text: str) -> Path:
+    """A copy of the bundled phrasebanks in which `message` has one variant, `planted`: a fault
+    planted for a gate to catch."""
+    bank = tmp_path / "en"
+    shutil.copytree(default_phrasebank_dir(), bank)
+    path = bank / file
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["messages"][message]["variants"] = [{"id": "planted", "text": text}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, width=200), encoding="utf-8")
+    return bank
 
 
 def in_ci() -> bool:

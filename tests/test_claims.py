@@ -7,17 +7,15 @@ planner's or the checker's helpers.
 from __future__ import annotations
 
 import itertools
-import shutil
-from pathlib import Path
 
 import pytest
-import yaml
 
 from articlegen import open_generator
 from articlegen.gates.claims import read_claims
 from articlegen.gates.verify import subject_names, verify_pairs
 from articlegen.realize.document import Sentence
-from articlegen.resources import default_phrasebank_dir
+
+from .conftest import plant_variant
 
 NP, RN = "nurse-practitioners", "registered-nurses"
 
@@ -120,17 +118,6 @@ def test_a_sentence_about_one_job_is_no_comparison(generator):
 # --- faults planted into a copy of the phrasebanks -----------------------------------------
 
 
-def _plant(tmp_path: Path, file: str, message: str, text: str) -> Path:
-    """A copy of the bundled phrasebanks in which `message` has one variant, `planted`."""
-    bank = tmp_path / "en"
-    shutil.copytree(default_phrasebank_dir(), bank)
-    path = bank / file
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["messages"][message]["variants"] = [{"id": "planted", "text": text}]
-    path.write_text(yaml.safe_dump(data, sort_keys=False, width=200), encoding="utf-8")
-    return bank
-
-
 def _pairs(generator) -> list[tuple[str, str]]:
     hand = sorted(e.slug for e in generator.catalog.entries.values() if e.source == "hand")
     # accountants grow faster than all occupations and short-order cooks slower: a split benchmark
@@ -203,7 +190,7 @@ PLANTS = {
 @pytest.mark.parametrize("plant", sorted(PLANTS))
 def test_a_planted_false_claim_is_caught_with_its_variant_and_line(tmp_path, generator, plant):
     file, message, text, problem = PLANTS[plant]
-    bank = _plant(tmp_path, file, message, text)
+    bank = plant_variant(tmp_path, file, message, text)
     report = verify_pairs(open_generator(phrasebank_dir=bank), _pairs(generator))
     assert report.failed
     caught = [c for c in report.false_claims if c.message == message]
@@ -250,7 +237,7 @@ OVERVIEW_PLANTS = {
 def test_an_overview_superlative_without_its_ranking_floor_is_caught(tmp_path, generator, plant):
     message, text, problem = OVERVIEW_PLANTS[plant]
     file = "page-pay.yaml" if message.startswith("page.pay.") else "page-compare.yaml"
-    bank = _plant(tmp_path, file, message, text)
+    bank = plant_variant(tmp_path, file, message, text)
     pages = [(NP, RN), (RN, NP), ("pediatric-surgeons", "cashiers"), ("actors", "dancers")]
     report = verify_pairs(open_generator(phrasebank_dir=bank), pages, kind="overview")
     caught = [c for c in report.false_claims if c.message == message]

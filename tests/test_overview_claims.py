@@ -8,31 +8,17 @@ with the message that says it. The bundled phrasebanks make none of these on the
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-import yaml
 
 from articlegen import open_generator
 from articlegen.gates.verify import verify_pairs
-from articlegen.resources import default_phrasebank_dir
+
+from .conftest import plant_variant
 
 NP, RN = "nurse-practitioners", "registered-nurses"
 # OEWS pages whose comparisons go both ways on pay and growth, with ranking floors, and an
 # hourly-only page (actors)
 PAGES = [(NP, RN), (RN, NP), ("pediatric-surgeons", "cashiers"), ("actors", "dancers"), ("cashiers", NP)]
-
-
-def _plant(tmp_path: Path, file: str, message: str, text: str) -> Path:
-    """A copy of the bundled phrasebanks in which `message` has one variant, `planted`."""
-    bank = tmp_path / "en"
-    shutil.copytree(default_phrasebank_dir(), bank)
-    path = bank / file
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["messages"][message]["variants"] = [{"id": "planted", "text": text}]
-    path.write_text(yaml.safe_dump(data, sort_keys=False, width=200), encoding="utf-8")
-    return bank
 
 
 PLANTS = {
@@ -94,7 +80,7 @@ PLANTS = {
 @pytest.mark.parametrize("plant", sorted(PLANTS))
 def test_a_false_claim_in_a_short_comparison_is_caught(tmp_path, plant):
     file, message, text, problem = PLANTS[plant]
-    bank = _plant(tmp_path, file, message, text)
+    bank = plant_variant(tmp_path, file, message, text)
     report = verify_pairs(open_generator(phrasebank_dir=bank), PAGES, kind="overview")
     caught = [c for c in report.false_claims if c.message == message]
     assert caught and all(problem in c.problem for c in caught), [str(c) for c in report.false_claims]

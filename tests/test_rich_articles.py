@@ -32,7 +32,7 @@ from articlegen.realize.document import Document, Sentence, TableBlock
 from articlegen.resources import default_phrasebank_dir
 from articlegen.wording.phrasebank import load_phrasebank
 
-from .conftest import ROOT, write_occupation
+from .conftest import ROOT, plant_variant, write_occupation
 
 DATA = ROOT / "data"
 SD, RN = "software-developers", "registered-nurses"
@@ -569,16 +569,6 @@ def test_an_aggregate_names_the_part_its_description_is_of(solo):
 # --- 7. faults planted into a copy of the phrasebanks -------------------------------------------
 
 
-def _plant(tmp_path: Path, file: str, message: str, text: str) -> Path:
-    bank = tmp_path / "en"
-    shutil.copytree(default_phrasebank_dir(), bank)
-    path = bank / file
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["messages"][message]["variants"] = [{"id": "planted", "text": text}]
-    path.write_text(yaml.safe_dump(data, sort_keys=False, width=200), encoding="utf-8")
-    return bank
-
-
 def _caught(generator: Generator, bank: Path, message: str, pairs: list[tuple[str, str]]) -> list[str]:
     planted = Generator(generator.catalog, load_phrasebank(bank))
     report = verify_pairs(planted, pairs)
@@ -623,7 +613,7 @@ PLANTS = {
 def test_a_planted_false_claim_is_caught(tmp_path, generator, plant):
     file, message, text, problem = PLANTS[plant]
     pairs = _below_and_above() if message == "outlook.average.split" else [(SD, RN), (RN, SD)]
-    caught = _caught(generator, _plant(tmp_path, file, message, text), message, pairs)
+    caught = _caught(generator, plant_variant(tmp_path, file, message, text), message, pairs)
     assert len(caught) == 2 and all(problem in p for p in caught), caught
     clean = verify_pairs(generator, pairs)
     assert clean.false_claims == () and clean.uninterpreted == ()
@@ -634,7 +624,7 @@ def test_a_false_comparison_with_the_printed_average_is_caught(tmp_path, generat
         "{{ below | plural }} are projected to grow faster than {{ average }} for all occupations;"
         " {{ above | plural }}, more slowly."
     )
-    bank = _plant(tmp_path, "outlook.yaml", "outlook.average.split", text)
+    bank = plant_variant(tmp_path, "outlook.yaml", "outlook.average.split", text)
     assert _caught(generator, bank, "outlook.average.split", _below_and_above())
 
 
@@ -645,9 +635,12 @@ def test_more_slowly_is_read_as_slower(tmp_path, generator):
     )
     right = wrong.replace("faster", "@").replace("slower", "faster").replace("@", "slower")
     message = "outlook.growth.compare"
-    assert _caught(generator, _plant(tmp_path / "w", "outlook.yaml", message, wrong), message, [(SD, RN)])
+    assert _caught(
+        generator, plant_variant(tmp_path / "w", "outlook.yaml", message, wrong), message, [(SD, RN)]
+    )
     assert (
-        _caught(generator, _plant(tmp_path / "r", "outlook.yaml", message, right), message, [(SD, RN)]) == []
+        _caught(generator, plant_variant(tmp_path / "r", "outlook.yaml", message, right), message, [(SD, RN)])
+        == []
     )
 
 
