@@ -150,6 +150,7 @@ def test_every_heading_is_in_sentence_case(generator):
         ("The median clerk was 41 years old.", False),
         ("Their gap is 0.1 years, 2.1 years or $1 million.", False),
         ("One of them has 1,000 jobs; the other grows 1.1 points faster.", False),
+        ("It takes 0–1 months, or from 0 to 1 months, or 0-1 months.", False),  # a range's end
     ],
 )
 def test_a_count_of_one_takes_the_singular(text, flagged):

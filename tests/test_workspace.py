@@ -22,7 +22,7 @@ from articlegen.resources import CONFIG_FILE, bundled_workspace, find_workspace
 
 from .conftest import ROOT, require_that, skip_unless_ci
 from .test_coverage import copy_content
-from .test_diff import EDITED, git, reword
+from .test_diff import EDITED, edited_sentences, git, reword, reworded
 
 PAIR = ("recovery-agent", "collections-associate")
 REWORDED = "more per year"  # what reword() writes into salary.compare/more-per-year
@@ -248,14 +248,15 @@ def _changed(summary: str) -> int:
     return int(found[1])
 
 
-def test_diff_base_head_reads_the_revision_at_the_project_paths(repo, monkeypatch):
+def test_diff_base_head_reads_the_revision_at_the_project_paths(repo, monkeypatch, generator):
+    expected = f"+{reworded(edited_sentences(generator)[0])}"
     reword(repo / "phrasebanks" / "en")
     for where in (repo, repo / "phrasebanks"):
         monkeypatch.chdir(where)
         result = run("diff", "--base", "HEAD")
         assert result.exit_code == 0, result.output
         assert _changed(result.stdout.splitlines()[-1]) > 0
-        assert f"+Recovery agents earn $183 {REWORDED} than collections associates" in result.stdout
+        assert expected in result.stdout
 
 
 # --- the same, with the package installed from a wheel (pip install ., not editable) ----------

@@ -24,10 +24,11 @@ ARTIFACTS = {
     "dangling conjunction": re.compile(r"\b(and|or|,)\s*[.:]|\b(and|or)\s*$", re.M),
     "empty list item": re.compile(r"^- *$", re.M),
     # "1 years", "one percentage points": a count of one with a plural noun, as a template that
-    # writes "{{ n }} years" says when the gap is exactly one (use the count_noun filter).
+    # writes "{{ n }} years" says when the gap is exactly one (the measure filter agrees). The end
+    # of a range ("0–1 months", "from 0 to 1 months") is plural and is not one.
     "plural after one": re.compile(
-        r"(?<![\d.,$])\b(?:1|[Oo]ne) (?:years|months|weeks|days|hours|percentage points|points|times"
-        r"|jobs|workers|levels|openings)\b"
+        r"(?<![\d.,$\u2013-])(?<!\bto )\b(?:1|[Oo]ne) (?:years|months|weeks|days|hours|percentage points"
+        r"|points|times|jobs|workers|levels|openings)\b"
     ),
     "lowercase sentence start": re.compile(
         r"(?<!\bU\.S\. )(?<!\bCo\. )(?<!\bInc\. )(?<!\bLtd\. )(?<!\bCorp\. )(?<!\bSt\. )(?<!\bvs\. )"
