@@ -276,6 +276,12 @@ def _years(facts: StatedFacts) -> str | None:
 # --- required education -----------------------------------------------------------------------
 
 
+def sentence_case_level(level: str) -> str:
+    """O*NET's Title Case level ("Post-Secondary Certificate") in the house's sentence case, as a
+    label: "Post-secondary certificate". The labels hold no acronyms or names."""
+    return level[:1] + level[1:].lower()
+
+
 def _education(facts: StatedFacts) -> Chart | None:
     """The shares of O*NET's respondents who name each level of education as required: the levels
     the article states, largest first, for each job that has them."""
@@ -304,14 +310,17 @@ def _education(facts: StatedFacts) -> Chart | None:
             bars.append(label(0, y + 16, name, "name", bold=True))
             y += 22
         for level, share in levels:
-            bars.append(f'<g class="level">{label(scale.x0, y + 14, level, "level")}')
+            shown = sentence_case_level(level)
+            bars.append(f'<g class="level">{label(scale.x0, y + 14, shown, "level")}')
             bars.append(rect(scale.x0, y + 20, scale.x(share) - scale.x0, 15, "bar", BAR))
             bars.append(
                 label(scale.x(share) + 6, y + 32, format_percent(share), "value", size=SMALL) + "</g>"
             )
             y += 42
         bars.append("</g>")
-        levels_said = ", ".join(f"{level} {format_percent(share)}" for level, share in levels)
+        levels_said = ", ".join(
+            f"{sentence_case_level(level)} {format_percent(share)}" for level, share in levels
+        )
         said.append(f"{name}: {levels_said}." if name is not None else f"{levels_said}.")
         y += 6
     marks += _axis(scale, TOP, y, format_percent)
