@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from articlegen.english.reference import is_long, name_candidates
 from articlegen.errors import DataError
 from articlegen.facts.titles import (
     TitleForms,
@@ -303,13 +304,19 @@ def test_any_title_gives_forms_or_a_value_error(pieces):
 def test_bundled_overrides_are_few_real_and_needed():
     overrides = bundled_title_overrides()
     known = {title for _, title in ALL_TITLES}
-    assert 0 < len(overrides) <= 20
+    assert 0 < len(overrides) <= 30
     for title, forms in overrides.items():
         assert title in known, title
         rules = derive_by_rules(title)
-        assert (forms.singular, forms.plural) != (rules.singular, rules.plural), (
-            f"{title}: the rules already do this"
-        )
+        if forms.short is None:
+            assert (forms.singular, forms.plural) != (rules.singular, rules.plural), (
+                f"{title}: the rules already do this"
+            )
+        else:  # a short name: one the rules would not give first, for a title worth shortening
+            assert is_long(forms.singular), title
+            assert forms.short not in name_candidates(forms.singular)[:1], (
+                f"{title}: the rules already do this"
+            )
 
 
 def test_override_defaults_come_from_the_singular(tmp_path):
@@ -333,6 +340,19 @@ def test_override_defaults_come_from_the_singular(tmp_path):
     other = overrides["Physicians, All Other"]
     assert (other.heading, other.residual, other.possessive) == ("Other Physician", True, False)
     assert derive_title_forms("Clergy", overrides).singular_possessive == "clergy member's"
+
+
+def test_an_override_may_state_a_short_name_alone(tmp_path):
+    path = tmp_path / "o.yaml"
+    path.write_text(
+        '"Bus Drivers, Transit and Intercity":\n  short: " transit  bus driver"\n', encoding="utf-8"
+    )
+    forms = load_title_overrides(path)["Bus Drivers, Transit and Intercity"]
+    rules = derive_by_rules("Bus Drivers, Transit and Intercity")
+    assert forms.short == "transit bus driver"
+    assert (forms.singular, forms.plural, forms.heading) == (rules.singular, rules.plural, rules.heading)
+    assert forms.record_forms()["short"] == "transit bus driver"
+    assert "short" not in rules.record_forms()  # records without one stay as they were
 
 
 def test_empty_overrides_file(tmp_path):
@@ -361,6 +381,12 @@ def test_empty_overrides_file(tmp_path):
         ('"A":\n  singular: a\n  plural: b\n"A":\n  singular: c\n  plural: d\n', ":4: duplicate key 'A'"),
         ('"A":\n  singular: [a\n', ": YAML syntax error"),
         ("12:\n  singular: a\n  plural: b\n", ":1: a title must be a non-empty string"),
+        ('"Clergy":\n  short: ""\n', ":2: 'Clergy': 'short' must be a non-empty string"),
+        (
+            '"Bus Drivers, Transit and Intercity":\n  short: transit and intercity bus driver\n',
+            ":2: 'Bus Drivers, Transit and Intercity': 'short' must be shorter than the singular",
+        ),
+        ('"Clergy":\n  short: cleric\n  plural: clergy\n', ":1: 'Clergy': 'singular' is required"),
     ],
 )
 def test_override_errors_are_one_line_with_file_and_line(tmp_path, text, message):

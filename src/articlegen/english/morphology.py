@@ -125,6 +125,20 @@ def pluralize_phrase(phrase: str) -> str:
     return plural if isinstance(plural, str) and plural else phrase + "s"
 
 
+# Plural-looking words that stay as they are in front of a noun: "sales supervisor", "police".
+_MODIFIER_AS_IS = frozenset({"sales", "police", "news", "goods", "arts", "sciences", "studies"})
+
+
+@lru_cache(maxsize=4096)
+def singularize_modifier(word: str) -> str:
+    """A plural noun as it stands in front of another: "brickmasons" -> "brickmason" ("brickmason
+    helper"), "officers" -> "officer"; inflect's "sale" for "sales" is no modifier."""
+    if word in _MODIFIER_AS_IS:
+        return word
+    singular = _ENGINE.singular_noun(word)
+    return singular if isinstance(singular, str) and singular else word
+
+
 # Words inflect reads with a "you" sound that in fact start with a vowel sound.
 _AN_WORDS = frozenset({"usher", "ushers"})
 

@@ -521,6 +521,7 @@ def with_title_forms(
             plural=stated.plural,
             article=stated.article,
             possessive=stated.attributive,
+            short=stated.short,
         )
     except ValueError:
         raise DataError(

@@ -55,6 +55,12 @@ class NounForms(Record):
         description="False when the singular cannot stand before a noun or take 's "
         "('supervisor of office workers'); variants that need it are then skipped.",
     )
+    short: Text | None = Field(
+        None,
+        description="A shorter singular for prose after the full title has been said "
+        "('heavy truck driver'); by default the title rules choose one, where a reader could "
+        "not take it for another job of the article.",
+    )
 
 
 class _Range(Record):

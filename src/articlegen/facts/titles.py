@@ -80,6 +80,9 @@ class TitleForms:
     # "Clerk, Senior"), or the record states its own singular. False for a plural title, one naming
     # no person, one with dashes, and one with "All Other", "Except" or "Miscellaneous".
     singular_title: bool = False
+    # A shorter name for prose once the full one has been said ("heavy truck driver"), where the
+    # rules in english/reference.py find none a reader could not mistake for a sibling job.
+    short: str | None = None
 
     @property
     def indefinite(self) -> str:
@@ -97,12 +100,15 @@ class TitleForms:
     def record_forms(self) -> dict[str, str | bool]:
         """The `forms` fields of an occupation record, hand-written or OEWS, so prose never has to
         derive a name itself."""
-        return {
+        forms: dict[str, str | bool] = {
             "singular": self.singular,
             "plural": self.plural,
             "article": self.article,
             "attributive": self.possessive,
         }
+        if self.short is not None:
+            forms["short"] = self.short
+        return forms
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -171,6 +177,7 @@ def derive_title_forms(
     plural: str | None = None,
     article: str | None = None,
     possessive: bool | None = None,
+    short: str | None = None,
 ) -> TitleForms:
     """The forms of any occupation's title, BLS's or an editor's: each form a record states wins,
     then an override for that exact title, then the rules.
@@ -184,13 +191,14 @@ def derive_title_forms(
         table = bundled_title_overrides() if overrides is None else overrides
         found = table.get(title)
         derived = found if found is not None else derive_by_rules(title)
-        if plural is None and article is None and possessive is None:
+        if plural is None and article is None and possessive is None and short is None:
             return derived
         return replace(
             derived,
             plural=plural or derived.plural,
             article=article or derived.article,
             possessive=derived.possessive if possessive is None else possessive,
+            short=short or derived.short,
         )
     singular = " ".join(singular.split())
     return TitleForms(
@@ -202,6 +210,7 @@ def derive_title_forms(
         residual=any(_RESIDUAL.match(seg.strip()) for seg in _SEGMENT_COMMA.split(title)),
         possessive=not _POST_MODIFIER.search(singular) if possessive is None else possessive,
         singular_title=True,
+        short=short,
     )
 
 
@@ -419,7 +428,7 @@ def article_for(singular: str) -> str:
 
 # --- overrides file ---------------------------------------------------------------------------
 
-_OVERRIDE_FIELDS = ("singular", "plural", "heading", "article", "possessive")
+_OVERRIDE_FIELDS = ("singular", "plural", "heading", "article", "possessive", "short")
 _POST_MODIFIER = re.compile(r"\b(of|to|for|in|with)\b|[(]")
 
 
@@ -430,7 +439,8 @@ def bundled_title_overrides() -> dict[str, TitleForms]:
 
 def load_title_overrides(path: Path) -> dict[str, TitleForms]:
     """Read an overrides file: a mapping of exact BLS titles to `singular` and `plural`
-    (required, mid-sentence case) and optional `heading`, `article` and `possessive`.
+    (required, mid-sentence case) and optional `heading`, `article` and `possessive`; or to a
+    `short` name alone, for a title whose other forms the rules get right.
 
     Any fault raises DataError with one line naming the file, the line and the fault.
     """
@@ -461,10 +471,11 @@ def _override(where: str, title: object, entry: object, line: int) -> TitleForms
         if key not in _OVERRIDE_FIELDS:
             allowed = ", ".join(_OVERRIDE_FIELDS)
             raise DataError(f"{where}:{fields[key]}: '{title}': unknown field {key!r} (allowed: {allowed})")
-    for key in ("singular", "plural"):
-        if key not in entry:
-            raise DataError(f"{where}:{line}: '{title}': '{key}' is required")
-    for key in ("singular", "plural", "heading", "article"):
+    if "short" not in entry or len(entry) > 1:
+        for key in ("singular", "plural"):
+            if key not in entry:
+                raise DataError(f"{where}:{line}: '{title}': '{key}' is required")
+    for key in ("singular", "plural", "heading", "article", "short"):
         value = entry.get(key)
         if key in entry and (not isinstance(value, str) or not value.strip()):
             raise DataError(f"{where}:{fields[key]}: '{title}': '{key}' must be a non-empty string")
@@ -472,8 +483,15 @@ def _override(where: str, title: object, entry: object, line: int) -> TitleForms
         raise DataError(f"{where}:{fields['article']}: '{title}': 'article' must be 'a' or 'an'")
     if "possessive" in entry and not isinstance(entry["possessive"], bool):
         raise DataError(f"{where}:{fields['possessive']}: '{title}': 'possessive' must be true or false")
-    singular = " ".join(entry["singular"].split())
     rules = derive_by_rules(title)
+    short = " ".join(entry["short"].split()) if "short" in entry else None
+    singular = " ".join(entry["singular"].split()) if "singular" in entry else rules.singular
+    if short is not None and len(short.split()) >= len(singular.split()):
+        raise DataError(
+            f"{where}:{fields['short']}: '{title}': 'short' must be shorter than the singular {singular!r}"
+        )
+    if "singular" not in entry:
+        return replace(rules, short=short)
     return TitleForms(
         title=title,
         heading=entry.get("heading") or title_case(singular),
@@ -483,6 +501,7 @@ def _override(where: str, title: object, entry: object, line: int) -> TitleForms
         residual=rules.residual,
         possessive=entry.get("possessive", not _POST_MODIFIER.search(singular)),
         note=rules.note,
+        short=short,
     )
 
 

@@ -217,14 +217,28 @@ def count_title_repeats(document: Document, forms: Mapping[str, Sequence[str]]) 
 
     Shorter titles are left out: "tellers" may be said as often as the prose likes. Data text is
     not ours to shorten, so quotations (a Census group's name, O*NET's words) and verbatim
-    sentences (task lists) are not counted."""
+    sentences (task lists) are not counted. Nor is a title inside another job's longer one: the
+    "wholesale and manufacturing sales representatives" of "... for technical and scientific
+    products" name that other job."""
     texts = [_QUOTED.sub(" ", s.text) for s in document.prose() if s.message is not None]
     counts = []
     for slug, names in forms.items():
         if max(len(n.split()) for n in names) < LONG_TITLE_WORDS:
             continue
-        pattern = _full_forms(tuple(sorted({n.lower() for n in names}, key=len, reverse=True)))
-        counts.append(TitleCount(slug, names[-1], sum(len(pattern.findall(t)) for t in texts)))
+        own = {n.lower() for n in names}
+        longer = {
+            other.lower()
+            for key, others in forms.items()
+            if key != slug
+            for other in others
+            if other.lower() not in own and any(n in other.lower() for n in own)
+        }
+        read = texts
+        if longer:
+            mask = _full_forms(tuple(sorted(longer, key=len, reverse=True)))
+            read = [mask.sub(" ", t) for t in texts]
+        pattern = _full_forms(tuple(sorted(own, key=len, reverse=True)))
+        counts.append(TitleCount(slug, names[-1], sum(len(pattern.findall(t)) for t in read)))
     return tuple(counts)
 
 

@@ -46,6 +46,7 @@ def _make_referent(occupation: Occupation) -> Referent:
         plural=forms.plural if forms else None,
         article=forms.article if forms else None,
         attributive=forms.attributive is not False if forms else True,
+        short=forms.short if forms else None,
     )
 
 

@@ -29,10 +29,11 @@ class Referent:
     plural: str | None = None
     article: str | None = None
     attributive: bool = True  # whether "X salary", "X's" work; conditions test `role.attributive`
+    short: str | None = None  # the data's shorter name for prose, if it gives one (wording/reference.py)
 
     def __hash__(self) -> int:
         # Equal referents share a slug, and str caches its hash: realization keys on referents
-        # dozens of times an article, and the generated hash would hash all six fields each time.
+        # dozens of times an article, and the generated hash would hash all seven fields each time.
         return hash(self.slug)
 
 

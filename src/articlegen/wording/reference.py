@@ -32,7 +32,7 @@ def shortened_referents(referents: tuple[Referent, ...]) -> Mapping[str, Referen
     singulars = [forms_of(r).singular for r in referents]
     if not any(is_long(s) for s in singulars):  # most pairs: nothing to shorten
         return _NONE
-    shorts = short_forms(singulars)
+    shorts = short_forms(singulars, [r.short for r in referents])
     found = {
         r.slug: Referent(
             r.slug, r.title, short, pluralize_title(short), indefinite_article(short), r.attributive
