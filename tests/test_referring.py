@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from articlegen.english.reference import name_candidates, short_forms
+from articlegen.english.reference import (
+    level_of,
+    level_siblings,
+    name_candidates,
+    short_forms,
+    sibling_anaphor,
+)
 from articlegen.plan.reads import referent
 from articlegen.realize.document import ListBlock, ParagraphBlock
 from articlegen.wording.reference import FULL_MENTIONS, shortened_referents
@@ -256,3 +262,69 @@ def test_a_hand_written_record_states_its_short_name(tmp_path) -> None:
     shorts = shortened_referents(referents)
     assert forms_of(shorts["collections-rep"]).plural == "collections reps"
     assert "billing-rep" not in shorts or forms_of(shorts["billing-rep"]).singular != "collections rep"
+
+
+# --- level siblings: "those in middle schools"; a section's own short name ---
+
+SPED_MIDDLE = "special-education-teachers-middle-school"
+CTE_SECONDARY = "career-technical-education-teachers-secondary-school"
+
+
+def test_levels_of_schooling_are_read_off_the_title() -> None:
+    middle = "middle school special education teacher"
+    assert level_of(middle) == ("middle school", "middle schools", "special education teacher")
+    assert level_of("kindergarten and elementary school special education teacher")[0] == (
+        "kindergarten and elementary school"
+    )
+    assert level_of("school bus driver") is None
+    assert level_siblings(middle, "secondary school special education teacher")
+    assert not level_siblings(middle, "middle school teacher")  # another job, at the same level
+    assert not level_siblings(middle, "secondary school career/technical education teacher")
+    assert sibling_anaphor("secondary school special education teacher") == "those in secondary schools"
+
+
+def _sentences_with(document, phrase: str) -> list[str]:
+    return [t for t in prose(document) if phrase in t]
+
+
+def test_a_level_sibling_is_those_in_its_schools_after_the_other_is_named(generator) -> None:
+    page = generator.overview_document(SPED_MIDDLE)
+    elided = _sentences_with(page, "those in middle schools")
+    assert len(elided) >= 4
+    siblings = ("kindergarten and elementary school", "secondary school", "preschool")
+    for text in elided:
+        at = text.index("those in middle schools")
+        # the antecedent, a sibling's full name, comes first in the same sentence
+        assert any(f"{level} special education teachers" in text[:at].lower() for level in siblings), text
+        assert not text[at:].startswith("those in middle schools'"), text
+
+
+def test_a_section_naming_no_other_job_calls_the_page_job_by_a_short_name(generator) -> None:
+    page = generator.overview_document(CTE_SECONDARY)
+    intro = [t for t in prose_of_section(page, page.sections[0])]
+    joined = " ".join(intro).lower()
+    full = len(re.findall(r"secondary school career/technical education teachers?\b", joined))
+    short = len(re.findall(r"(?<!secondary school )\bcareer/technical education teachers?\b", joined))
+    assert full <= 1 and short >= 2, joined  # the page as a whole has no short name for the job
+    # never the bare head, which would read as teachers at large ("111,420 teachers")
+    bare = re.findall(r"(?<!education )\bteachers?\b", joined)
+    assert bare == [], joined
+
+
+def prose_of_section(document, section) -> list[str]:
+    texts = []
+    for block in section.blocks:
+        if isinstance(block, ParagraphBlock):
+            texts += [s.text for s in block.sentences]
+        elif isinstance(block, ListBlock):
+            texts += [s.text for s in ((block.lead,) if block.lead else ()) + block.items]
+    return texts
+
+
+def test_the_checker_reads_the_names_of_level_siblings(generator) -> None:
+    from articlegen.gates.verify import verify_pairs
+
+    pages = [(s, s) for s in (SPED_MIDDLE, CTE_SECONDARY, "special-education-teachers-secondary-school")]
+    report = verify_pairs(generator, pages, kind="overview")
+    assert report.comparisons > 20
+    assert not report.false_claims and not report.uninterpreted and not report.unverified

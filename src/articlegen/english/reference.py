@@ -28,6 +28,16 @@ _FRONT_QUALIFIER = "postsecondary "  # the title rules' ", Postsecondary", put i
 # Nouns that a coordination of one-word modifiers shares with its head: "electrical and electronic
 # engineering technologist" are electrical engineering technologists too.
 _SHARED_FIELD_NOUNS = frozenset({"science", "studies", "engineering", "equipment"})
+# The levels of schooling the title rules put in front of a teacher's title ("Special Education
+# Teachers, Middle School"), longest first, with the schools a reader places them in.
+_LEVELS = (
+    ("kindergarten and elementary school", "kindergarten and elementary schools"),
+    ("elementary school", "elementary schools"),
+    ("middle school", "middle schools"),
+    ("secondary school", "secondary schools"),
+    ("postsecondary", "postsecondary schools"),
+    ("preschool", "preschools"),
+)
 _LIST_BREAK = re.compile(r",| or | and ")  # not "/": "career/technical education teacher" is one job
 _COMPLEMENT = re.compile(
     r" (?:of|to|for) "
@@ -142,12 +152,50 @@ def _named_by_first_modifier(singular: str) -> str | None:
     return name if len(name.split()) < LONG_TITLE_WORDS else None
 
 
+def level_of(singular: str) -> tuple[str, str, str] | None:
+    """(level, schools, base) of a title that names a level of schooling first: ("middle school",
+    "middle schools", "special education teacher") for a middle school special education teacher."""
+    for level, schools in _LEVELS:
+        if singular.startswith(level + " "):
+            base = singular[len(level) + 1 :]
+            return (level, schools, base) if len(base.split()) >= 2 else None
+    return None
+
+
+def _named_without_level(singular: str) -> str | None:
+    """The title without its level, where that leaves a job: "special education teacher"."""
+    found = level_of(singular)
+    if found is None or found[2].startswith(("and ", "or ")) or is_long(found[2]):
+        return None
+    return found[2]
+
+
+def sibling_anaphor(singular: str) -> str | None:
+    """How a level sibling is named once the other has been: "those in middle schools"."""
+    found = level_of(singular)
+    return None if found is None else f"those in {found[1]}"
+
+
+def level_siblings(first: str, second: str) -> bool:
+    """Two jobs that differ by level of schooling alone: middle and secondary school special
+    education teachers. After one is named in a sentence, the other is "those in ... schools"."""
+    a, b = level_of(first), level_of(second)
+    return a is not None and b is not None and a[0] != b[0] and a[2] == b[2]
+
+
 @lru_cache(maxsize=4096)
 def name_candidates(singular: str) -> tuple[str, ...]:
     """Short names for a long title, the plainest first; an article takes the first that no other
     job of it could answer to."""
     found: list[str] = []
-    rules = (short_name, _longer_name, _named_by_first_job, _named_by_complement, _named_by_first_modifier)
+    rules = (
+        short_name,
+        _named_without_level,
+        _longer_name,
+        _named_by_first_job,
+        _named_by_complement,
+        _named_by_first_modifier,
+    )
     for rule in rules:
         name = rule(singular)
         if name is not None and name not in found and name != singular:
@@ -155,18 +203,24 @@ def name_candidates(singular: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def short_forms(singulars: Sequence[str], stated: Sequence[str | None] = ()) -> tuple[str | None, ...]:
+def short_forms(
+    singulars: Sequence[str], stated: Sequence[str | None] = (), *, heads: bool = True
+) -> tuple[str | None, ...]:
     """For each job of an article, the singular to call it by after its full title, or None.
 
     Only long titles are shortened: by the short name the data states for the job, else by the
-    first of its `name_candidates`, and never by a name another job of the article could answer
-    to (one of its own short names, or words of its title).
+    first of its `name_candidates` (not the bare head noun when `heads` is False, unless the title
+    lists it as its first job), and never by a
+    name another job of the article could answer to (one of its own short names, or words of its
+    title).
     """
-    return _short_forms(tuple(singulars), tuple(stated) or (None,) * len(singulars))
+    return _short_forms(tuple(singulars), tuple(stated) or (None,) * len(singulars), heads)
 
 
 @lru_cache(maxsize=4096)
-def _short_forms(singulars: tuple[str, ...], stated: tuple[str | None, ...]) -> tuple[str | None, ...]:
+def _short_forms(
+    singulars: tuple[str, ...], stated: tuple[str | None, ...], heads: bool = True
+) -> tuple[str | None, ...]:
     found: list[str | None] = []
     jobs = list(zip(singulars, stated, strict=True))
     for index, (singular, own) in enumerate(jobs):
@@ -174,6 +228,9 @@ def _short_forms(singulars: tuple[str, ...], stated: tuple[str | None, ...]) -> 
         short = None
         if is_long(singular):
             candidates = name_candidates(singular) if own is None else (own, *name_candidates(singular))
+            if not heads:  # but a head that is the first job listed: "judges" of "judges, ..."
+                head = short_name(singular)
+                candidates = tuple(c for c in candidates if c != head or c == _first_job(singular))
             for candidate in candidates:
                 if not any(_clashes(candidate, *other) for other in others):
                     short = candidate

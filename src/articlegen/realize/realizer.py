@@ -20,10 +20,26 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from ..errors import RenderError
 from ..plan.quantities import Breakdown, Labelled
-from ..plan.spec import ArticlePlan, BulletList, Cell, Paragraph, Referent, SentenceSpec, Table, Verbatim
+from ..plan.spec import (
+    ArticlePlan,
+    BulletList,
+    Cell,
+    Paragraph,
+    Referent,
+    SectionPlan,
+    SentenceSpec,
+    Table,
+    Verbatim,
+)
 from ..wording.choose import ScoreCache, is_eligible, no_variant_applies, score_key
 from ..wording.phrasebank import Message, Phrasebank, Variant
-from ..wording.reference import FULL_MENTIONS, shortened_referents
+from ..wording.reference import (
+    FULL_MENTIONS,
+    shortened_in_section,
+    shortened_referents,
+    sibling_pairs,
+    unshortened,
+)
 from ..wording.templating import PREVIOUS_SUBJECT, MissingValueError, format_value, forms_of
 from .document import Document, ListBlock, ParagraphBlock, Section, Sentence, TableBlock
 from .echoes import drop_stated_rows
@@ -57,7 +73,9 @@ class _Realizer:
         self.scores = ScoreCache(seed, plan.pair_key)
         # Referring expressions (wording/reference.py): full titles said so far, in the article
         # and in the current section, for the jobs whose titles have a short form.
-        self.shorts = shortened_referents(plan.referents)
+        self.shorts = self.page_shorts = shortened_referents(plan.referents)
+        self.unshortened = unshortened(plan.referents) if plan.referents else ()
+        self.siblings = sibling_pairs(plan.referents) if self.unshortened else ()
         self.full_mentions: dict[str, int] = {}
         self.named_in_section: set[str] = set()
         self.last_opening: str | None = None  # the first two words of the last prose sentence
@@ -101,6 +119,8 @@ class _Realizer:
         if observe is not None:
             seen = frozenset(used)
         text, subject = cache.render(variant, message_id, slots, fragment, previous)
+        if self.siblings and not fragment:
+            text = self._elide_siblings(text)
         if distinct:
             if len(variants) > 1 and self.last_opening is not None and opening_of(text) == self.last_opening:
                 variant, text, subject = self._reopen(
@@ -169,6 +189,22 @@ class _Realizer:
                 full.append(value)
         return (slots if changed is None else changed), previous, full
 
+    def _elide_siblings(self, text: str) -> str:
+        """The later of two level siblings a sentence names in full, as "those in middle schools":
+        "... earn $1,090 less than those in secondary schools". Not a possessive ("teachers' pay")."""
+        lowered = text.lower()
+        for first, second, anaphor in self.siblings:
+            before = lowered.find(forms_of(first).plural.lower())
+            if before < 0:
+                continue
+            name = forms_of(second).plural.lower()
+            at = lowered.find(name, before + 1)
+            end = at + len(name)
+            if at > before and text[end : end + 1] not in ("'", "’") and not text[end : end + 1].isalnum():
+                text = text[:at] + anaphor + text[end:]
+                lowered = text.lower()
+        return text
+
     def _named(self, text: str, full: list[Referent], subject: Any) -> Any:
         """Count the full titles the sentence said; the subject, for "they", as its full referent."""
         lowered = text.lower()
@@ -213,6 +249,8 @@ class _Realizer:
         for section in self.plan.sections:
             self.named_in_section = set()
             self.last_opening = None
+            if self.unshortened:
+                self.shorts = shortened_in_section(self.plan.referents, _named_in(section))
             heading = (
                 self.sentence(section.heading, distinct=False, fragment=True) if section.heading else None
             )
@@ -242,6 +280,26 @@ class _Realizer:
             sections.append(Section(section.id, heading, tuple(blocks)))
         title = self.sentence(self.plan.title, distinct=False, fragment=True)
         return Document(self.plan.kind, self.plan.subjects, self.seed, title, tuple(sections))
+
+
+def _named_in(section: SectionPlan) -> tuple[Referent, ...]:
+    """The jobs a section's prose names, in the order it first names them."""
+    found: dict[str, Referent] = {}
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            specs: list[Any] = list(block.sentences)
+        elif isinstance(block, BulletList):
+            specs = [block.lead, *(s for item in block.items for s in item.sentences)]
+        else:
+            continue
+        for spec in specs:
+            if type(spec) is not SentenceSpec:
+                continue
+            for value in spec.slots.values():
+                for one in value if isinstance(value, tuple | list) else (value,):
+                    if type(one) is Referent and one.slug not in found:
+                        found[one.slug] = one
+    return tuple(found.values())
 
 
 SlotsKey = tuple[Any, ...]
